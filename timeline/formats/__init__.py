@@ -1,0 +1,51 @@
+"""Output formats: one module per format, chosen by name here."""
+
+from __future__ import annotations
+
+import json as _json
+
+from timeline.model import Timeline
+
+
+class UnsupportedOutput(ValueError):
+    """The timeline cannot be written in the requested format."""
+
+
+def _jsonl(timeline: Timeline) -> str:
+    from timeline.formats.json import SCHEMA, document_record, event_record
+
+    lines = []
+    for tagged in timeline.documents:
+        doc_id = tagged.document.id
+        events = [event_record(event) for event in timeline.events if doc_id in event.documents]
+        record = {"schema": SCHEMA, "document": document_record(tagged), "events": events}
+        lines.append(_json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def _timeml(timeline: Timeline) -> str:
+    from timeline.formats.timeml import write_timeml
+
+    if len(timeline.documents) != 1:
+        raise UnsupportedOutput(
+            "TimeML holds one document per file: extract one input at a time with --format timeml"
+        )
+    tagged = timeline.documents[0]
+    return write_timeml(tagged.document, tagged.timexes)
+
+
+def serialize(timeline: Timeline, fmt: str) -> str:
+    """The timeline written in format ``fmt`` (json, jsonl, csv, timeml)."""
+    if fmt == "json":
+        from timeline.formats.json import dumps
+
+        return dumps(timeline)
+    if fmt == "jsonl":
+        return _jsonl(timeline)
+    if fmt == "csv":
+        from timeline.formats.csv import dumps as csv_dumps
+
+        return csv_dumps(timeline.events)
+    if fmt == "timeml":
+        return _timeml(timeline)
+    raise UnsupportedOutput(f"unknown output format {fmt!r}")

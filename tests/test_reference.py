@@ -1,0 +1,60 @@
+from datetime import date
+
+import pytest
+
+from timeline.model import Document, Reference
+from timeline.reference import choose_reference, parse_metadata_date
+
+TODAY = date(2026, 11, 27)
+
+
+def _document(*metadata: tuple[str, str]) -> Document:
+    return Document(id="d1", source="x.txt", text="On Friday.", metadata=metadata)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "option", "expected_date", "expected_source"),
+    [
+        ((), date(2025, 9, 20), date(2025, 9, 20), "option"),
+        ((("dct", "1998-01-08"),), date(2025, 9, 20), date(2025, 9, 20), "option"),
+        ((("dct", "1998-01-08"),), None, date(1998, 1, 8), "metadata"),
+        (
+            (("date", "2025-03-11"), ("filename_date", "2020-01-01")),
+            None,
+            date(2025, 3, 11),
+            "metadata",
+        ),
+        ((("html_date", "2025-10-03T08:00:00Z"),), None, date(2025, 10, 3), "metadata"),
+        ((("html_date", "October 3, 2025"),), None, date(2025, 10, 3), "metadata"),
+        ((("filename_date", "2020-01-01"),), None, date(2020, 1, 1), "filename"),
+        ((("html_date", "not a date"),), None, TODAY, "today"),
+        ((), None, TODAY, "today"),
+    ],
+)
+def test_precedence(metadata, option, expected_date, expected_source):
+    reference = choose_reference(_document(*metadata), option=option, today=TODAY)
+    assert (reference.date, reference.source) == (expected_date, expected_source)
+    assert reference.evidence
+
+
+def test_inferred_reference_beats_today_but_not_metadata():
+    inferred = Reference(date(2025, 6, 1), "inferred", "year", ("years in the text",))
+    assert (
+        choose_reference(_document(), option=None, today=TODAY, infer=lambda _: inferred)
+        == inferred
+    )
+    with_filename = _document(("filename_date", "2021-05-05"))
+    chosen = choose_reference(with_filename, option=None, today=TODAY, infer=lambda _: inferred)
+    assert chosen.source == "filename"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-09-20", date(2025, 9, 20)),
+        ("2025-02-30", None),
+        ("Sept. 20, 2025", date(2025, 9, 20)),
+    ],
+)
+def test_metadata_dates(text, expected):
+    assert parse_metadata_date(text) == expected

@@ -1,0 +1,210 @@
+"""The ``timeline`` command line: a thin click layer over the library.
+
+Every command reports bad input as one ``Error: ...`` line and a non-zero exit
+code: 2 for what click rejects (unknown option, bad value, missing path), 1 for
+anything found while reading or processing. Outputs are written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from timeline import __version__
+from timeline.output import OutputError, write_atomic
+from timeline.pipeline import Failure, process_inputs
+from timeline.settings import SettingError, parse_reference_date, setting
+
+FORMATS: dict[str, str] = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".tml": "timeml",
+    ".xml": "timeml",
+}
+EXTRACT_FORMATS = ("json", "jsonl", "csv", "timeml")
+INPUT_PATH = click.Path(exists=True, allow_dash=True)
+
+
+def _reference_date_option(
+    _context: click.Context, _parameter: click.Parameter, value: str | None
+) -> date | None:
+    try:
+        return parse_reference_date(value)
+    except SettingError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads documents shares."""
+    options = [
+        click.option(
+            "--reference-date",
+            "reference_date",
+            metavar="YYYY-MM-DD",
+            callback=_reference_date_option,
+            help=setting("reference_date").help,
+        ),
+        click.option("--day-first", is_flag=True, help=setting("day_first").help),
+        click.option("--recursive", "-r", is_flag=True, help="Also read files in sub-directories."),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=setting("max_bytes").default,
+            show_default=True,
+            help=setting("max_bytes").help,
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+def cli() -> None:
+    """Turn text into an interactive, dated timeline.
+
+    \b
+    Examples:
+      timeline demo -o out/
+      timeline extract article.txt --reference-date 2025-09-20
+      timeline build reports/ -o timeline.html --title "The TikTok deal"
+    """
+
+
+def _report_failure(failure: Failure) -> None:
+    click.echo(f"Error: {failure.message}", err=True)
+
+
+def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
+    timeline = process_inputs(
+        list(inputs), today=date.today(), on_failure=_report_failure, **options
+    )
+    for tagged in timeline.documents:
+        if tagged.reference.source == "today":
+            click.echo(
+                f"Warning: {tagged.document.source}: no reference date found; "
+                f"using today, {tagged.reference.date.isoformat()} (set --reference-date)",
+                err=True,
+            )
+    if not timeline.documents:
+        raise click.exceptions.Exit(1)
+    return timeline
+
+
+def _finish(timeline: Any) -> None:
+    if timeline.failures:
+        raise click.exceptions.Exit(1)
+
+
+def _write(output: str | None, content: str) -> None:
+    if output is None or output == "-":
+        click.echo(content, nl=False)
+        return
+    try:
+        write_atomic(output, content)
+    except OutputError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _format_for(output: str | None, chosen: str | None, allowed: tuple[str, ...]) -> str:
+    if chosen:
+        return chosen
+    if output and output != "-":
+        guessed = FORMATS.get(Path(output).suffix.lower())
+        if guessed in allowed:
+            return guessed
+    return allowed[0]
+
+
+def _serialize(timeline: Any, fmt: str) -> str:
+    from timeline.formats import serialize
+
+    return serialize(timeline, fmt)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
+@pipeline_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXTRACT_FORMATS),
+    help="Output format (default: from the output's extension, else json).",
+)
+@click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
+def extract(inputs: tuple[str, ...], fmt: str | None, output: str | None, **options: Any) -> None:
+    """Find and resolve every date in FILE... and print them with their events.
+
+    FILE may be a text, Markdown, HTML or TimeML file, a directory (its files,
+    sorted), or - for standard input.
+
+    \b
+    Examples:
+      timeline extract article.txt --reference-date 2025-09-20
+      timeline extract notes/ --format csv -o events.csv
+      cat story.txt | timeline extract - --format jsonl
+    """
+    timeline = _run_pipeline(inputs, **options)
+    _write(output, _serialize(timeline, _format_for(output, fmt, EXTRACT_FORMATS)))
+    _finish(timeline)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
+@pipeline_options
+@click.option("-o", "--output", required=True, metavar="PAGE.html", help="The HTML file to write.")
+@click.option("--title", default=setting("title").default, help=setting("title").help)
+def build(inputs: tuple[str, ...], output: str, title: str, **options: Any) -> None:
+    """Build an interactive timeline page from FILE... (one self-contained HTML file).
+
+    \b
+    Examples:
+      timeline build article.txt -o timeline.html --reference-date 2025-09-20
+      timeline build reports/ -o reports.html --title "Quarterly reports"
+    """
+    timeline = _run_pipeline(inputs, title=title, **options)
+    _write(output, timeline.to_html())
+    click.echo(f"Wrote {output} ({len(timeline.events)} events)", err=True)
+    _finish(timeline)
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output-dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Directory to write the demo page into.",
+)
+def demo(output_dir: str) -> None:
+    """Build a timeline page from an example article shipped with timeline.
+
+    \b
+    Example:
+      timeline demo -o out/   # then open out/demo.html
+    """
+    from timeline.demo import DEMO_REFERENCE_DATE, DEMO_TITLE, demo_path
+
+    directory = Path(output_dir)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.ClickException(f"{directory}: cannot create ({error.strerror})") from None
+    timeline = _run_pipeline(
+        (str(demo_path()),), reference_date=DEMO_REFERENCE_DATE, title=DEMO_TITLE
+    )
+    page = directory / "demo.html"
+    _write(str(page), timeline.to_html())
+    click.echo(f"Wrote {page} ({len(timeline.events)} events): open it in a browser.")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="timeline")

@@ -1,0 +1,120 @@
+"""The pipeline glue: inputs -> documents -> reference -> timexes -> events.
+
+The CLI and the public API both go through :func:`process_inputs` or
+:func:`extract`; each stage lives in its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline.events import build_events
+from timeline.model import Document, TaggedDocument, Timeline, Timex
+from timeline.reference import Inferrer, with_reference
+from timeline.settings import resolve_settings
+from timeline.sources import SourceError, document_from_text, expand_inputs, read_document
+from timeline.temporal import tag
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed, with a one-line reason."""
+
+    source: str
+    message: str
+
+
+def _default_inferrer() -> Inferrer | None:
+    try:
+        from timeline.temporal.infer import infer_reference
+    except ImportError:
+        return None
+    return infer_reference
+
+
+def tag_document(
+    document: Document,
+    *,
+    reference_date: date | None,
+    today: date,
+    day_first: bool = False,
+) -> TaggedDocument:
+    """Fix the document's reference date and find its timexes (ids ``d1.t1``...)."""
+    document = with_reference(
+        document, option=reference_date, today=today, infer=_default_inferrer()
+    )
+    assert document.reference is not None
+    found = tag(document.text, document.reference.date, day_first=day_first)
+    return TaggedDocument(document, _numbered(found, document.id))
+
+
+def _numbered(timexes: Iterable[Timex], doc_id: str) -> tuple[Timex, ...]:
+    return tuple(
+        replace(timex, id=f"{doc_id}.t{number}") for number, timex in enumerate(timexes, 1)
+    )
+
+
+def process_inputs(
+    arguments: Sequence[str],
+    *,
+    today: date,
+    recursive: bool = False,
+    on_failure: Callable[[Failure], None] | None = None,
+    **options: object,
+) -> Timeline:
+    """Read, tag and build events for every input; failures are reported, not raised.
+
+    ``options`` are names from :mod:`timeline.settings`.
+    """
+    settings = resolve_settings(**options)
+    tagged: list[TaggedDocument] = []
+    failures: list[str] = []
+    for number, source in enumerate(expand_inputs(arguments, recursive=recursive), 1):
+        try:
+            document = read_document(source, f"d{number}", max_bytes=settings["max_bytes"])
+            tagged.append(
+                tag_document(
+                    document,
+                    reference_date=settings["reference_date"],
+                    today=today,
+                    day_first=settings["day_first"],
+                )
+            )
+        except SourceError as error:
+            failure = Failure(source, str(error))
+            failures.append(failure.message)
+            if on_failure is not None:
+                on_failure(failure)
+    return Timeline(
+        documents=tuple(tagged),
+        events=build_events(tagged),
+        title=settings["title"],
+        failures=tuple(failures),
+    )
+
+
+def extract(
+    text: str,
+    *,
+    reference_date: date | str | None = None,
+    source: str = "text",
+    today: date | None = None,
+    **options: object,
+) -> Timeline:
+    """Find and resolve every date in ``text`` and build its timeline.
+
+    >>> timeline = extract("The law was signed in April 2024.", reference_date="2025-09-20")
+    >>> timeline.events[0].start.isoformat()
+    '2024-04-01'
+    """
+    settings = resolve_settings(reference_date=reference_date, **options)
+    document = document_from_text(text, source, "d1")
+    tagged = tag_document(
+        document,
+        reference_date=settings["reference_date"],
+        today=today or date.today(),
+        day_first=settings["day_first"],
+    )
+    return Timeline(documents=(tagged,), events=build_events([tagged]), title=settings["title"])
