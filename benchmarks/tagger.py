@@ -1,0 +1,311 @@
+"""Benchmark the temporal tagger against dateparser's search_dates, in one process.
+
+Run by hand from the checkout:  python benchmarks/tagger.py [--write]
+
+Prints, for ../shared/corpora/tbaq: words/second of timeline.temporal.tag and of
+dateparser.search.search_dates and their ratio; peak memory; TempEval-3 scores
+of both on tbaq and wikiwars-train; and the time to tag adversarial text of
+1 MB and half that (the growth ratio shows whether the tagger is linear).
+``--write`` also stores the output in benchmarks/RESULTS.md with the date and
+the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.evaluate import Scores, combine, score_document  # noqa: E402
+from timeline.formats.timeml import TimeMLDocument, read_timeml, timeml_timexes  # noqa: E402
+from timeline.model import Timex  # noqa: E402
+
+Tagger = Callable[[str, date], list[Timex]]
+
+#: Targets from issue 3 (F1): strict, relaxed, type, value; None where none is set.
+TARGETS = {
+    "tbaq": (0.88, 0.94, 0.90, 0.85),
+    "wikiwars-train": (None, None, None, 0.85),
+}
+ADVERSARIAL_TIMEOUT = 120.0
+
+
+def default_corpora() -> Path:
+    """../shared/corpora beside the checkout (or beside a worktree's parent)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "corpora").is_dir():
+            return base / "shared" / "corpora"
+    return ROOT.parent / "shared" / "corpora"
+
+
+def load_corpus(folder: Path) -> list[TimeMLDocument]:
+    """Every .tml file under ``folder``, read once."""
+    return [read_timeml(path) for path in sorted(folder.rglob("*.tml"))]
+
+
+def our_tagger() -> Tagger | None:
+    """timeline.temporal.tag, or None while it does not exist yet."""
+    try:
+        from timeline.temporal import tag
+    except ImportError:
+        return None
+    return tag
+
+
+def dateparser_tagger() -> Tagger:
+    """search_dates as a tagger: each hit is a DATE timex valued with its ISO day."""
+    from dateparser.search import search_dates
+
+    def tag(text: str, reference: date) -> list[Timex]:
+        settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day)}
+        hits = search_dates(text, languages=["en"], settings=settings) or []
+        found: list[Timex] = []
+        position = 0
+        for phrase, moment in hits:
+            start = text.find(phrase, position)
+            if start < 0:
+                continue
+            position = start + len(phrase)
+            value = moment.date().isoformat()
+            found.append(Timex(phrase, start, position, "DATE", value, rule="dateparser"))
+        return found
+
+    return tag
+
+
+class Run:
+    """What one tagger produced over one corpus, and how long it took."""
+
+    def __init__(self, tagger: Tagger, docs: list[TimeMLDocument]) -> None:
+        self.seconds = 0.0
+        self.failures: list[str] = []
+        self.words = sum(len(doc.document.text.split()) for doc in docs)
+        counts = []
+        for doc in docs:
+            reference = doc.document.reference
+            assert reference is not None
+            started = time.perf_counter()
+            try:
+                found = tagger(doc.document.text, reference.date)
+            except Exception as error:  # keep going: a weak tagger still gets measured
+                found = []
+                self.failures.append(f"{doc.document.id}: {type(error).__name__}: {error}")
+            self.seconds += time.perf_counter() - started
+            counts.append(score_document(doc.gold, timeml_timexes(found)))
+        self.scores: Scores = combine(counts)
+
+    @property
+    def words_per_second(self) -> float:
+        """Throughput over the whole corpus."""
+        return self.words / self.seconds if self.seconds else float("inf")
+
+
+def score_lines(name: str, runs: dict[str, Run]) -> list[str]:
+    """A table of TempEval-3 scores for one corpus, one row per tagger."""
+    lines = [
+        f"TempEval-3 on {name}",
+        f"  {'tagger':12}{'strict P':>9}{'R':>7}{'F1':>7}{'relaxed P':>11}{'R':>7}{'F1':>7}"
+        f"{'type F1':>9}{'value F1':>10}{'gold':>6}{'system':>8}",
+    ]
+    for label, run in runs.items():
+        s = run.scores
+        lines.append(
+            f"  {label:12}{s.strict_precision:9.3f}{s.strict_recall:7.3f}{s.strict_f1:7.3f}"
+            f"{s.relaxed_precision:11.3f}{s.relaxed_recall:7.3f}{s.relaxed_f1:7.3f}"
+            f"{s.type_f1:9.3f}{s.value_f1:10.3f}{s.gold:6d}{s.system:8d}"
+        )
+    strict, relaxed, type_f1, value_f1 = TARGETS.get(name, (None,) * 4)
+    shown = (
+        f"{'':9}{'':7}{_target(strict)}{'':11}{'':7}{_target(relaxed)}"
+        f"{_target(type_f1, 9)}{_target(value_f1, 10)}"
+    )
+    lines.append(f"  {'target':12}{shown}")
+    for label, run in runs.items():
+        for failure in run.failures[:5]:
+            lines.append(f"  {label} failed on {failure}")
+        if len(run.failures) > 5:
+            lines.append(f"  {label} failed on {len(run.failures) - 5} more documents")
+    return lines
+
+
+def _target(value: float | None, width: int = 7) -> str:
+    return f"{value:{width}.2f}" if value is not None else " " * width
+
+
+def adversarial_text(size: int) -> str:
+    """``size`` characters of text built to trip regexes: no newlines anywhere."""
+    unit = " ".join(
+        [
+            "1" * 20_000,
+            "2024 " * 2_000,
+            "January February March April May June July August " * 200,
+            "May may March march the 1st the 2nd of of of " * 200,
+            " " * 20_000,
+            "\t " * 5_000,
+            "(" * 5_000 + "12 May 1999" + ")" * 5_000,
+            "12/31/1999-01-01T10:00:00+05:00 " * 500,
+            "Dec. 16, Dec. 16, Dec. " * 500,
+            "3.14.15.92.65.35 1,234,567,890 +1-555-0100 " * 300,
+        ]
+    )
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _timed_tag(text: str, queue: multiprocessing.Queue) -> None:
+    tagger = our_tagger()
+    assert tagger is not None
+    tagger("warm up on 5 May 2020.", date(2020, 5, 5))
+    started = time.perf_counter()
+    try:
+        found = tagger(text, date(2025, 9, 20))
+    except Exception as error:
+        queue.put(("error", f"{type(error).__name__}: {error}"))
+        return
+    queue.put(("ok", (time.perf_counter() - started, len(found))))
+
+
+def time_adversarial(size: int) -> tuple[str, float | None, str]:
+    """Tag ``size`` characters in a child process, killed after ADVERSARIAL_TIMEOUT."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_timed_tag, args=(adversarial_text(size), queue))
+    child.start()
+    child.join(ADVERSARIAL_TIMEOUT)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        return "timeout", None, f"over {ADVERSARIAL_TIMEOUT:.0f} s (killed)"
+    if queue.empty():
+        return "crash", None, f"child exited with code {child.exitcode}"
+    status, payload = queue.get()
+    if status == "error":
+        return "error", None, str(payload)
+    seconds, found = payload
+    return "ok", seconds, f"{seconds:.3f} s, {found} timexes"
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident set size so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def benchmark(corpora: Path, with_dateparser: bool, adversarial_mb: float) -> list[str]:
+    """Run everything and return the report lines."""
+    tagger = our_tagger()
+    lines: list[str] = []
+    tbaq = load_corpus(corpora / "tbaq")
+    wikiwars = load_corpus(corpora / "wikiwars-train")
+    words = sum(len(doc.document.text.split()) for doc in tbaq)
+    lines.append(f"corpora: {corpora} (tbaq {len(tbaq)} documents, {words} words;")
+    lines.append(f"  wikiwars-train {len(wikiwars)} documents)")
+    if tagger is None:
+        lines.append("timeline.temporal.tag is not available: only dateparser is measured")
+
+    runs_tbaq: dict[str, Run] = {}
+    runs_wiki: dict[str, Run] = {}
+    if tagger is not None:
+        started = time.perf_counter()
+        tagger("Warm up: the rules compile on 5 May 2020.", date(2020, 5, 5))
+        lines.append(
+            f"timeline: first call (loads and compiles rules) {time.perf_counter() - started:.3f} s"
+        )
+        runs_tbaq["timeline"] = Run(tagger, tbaq)
+        rss_ours = peak_rss_mb()
+        tracemalloc.start()
+        Run(tagger, tbaq)
+        _, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        runs_wiki["timeline"] = Run(tagger, wikiwars)
+        lines.append(
+            f"timeline: peak RSS {rss_ours:.0f} MB after tagging tbaq (process, incl. imports);"
+            f" traced Python peak during one tbaq pass {traced_peak / 2**20:.1f} MB"
+        )
+    if with_dateparser:
+        parser = dateparser_tagger()
+        started = time.perf_counter()
+        parser("Warm up on 5 May 2020.", date(2020, 5, 5))
+        lines.append(f"dateparser: first call {time.perf_counter() - started:.3f} s")
+        runs_tbaq["dateparser"] = Run(parser, tbaq)
+        runs_wiki["dateparser"] = Run(parser, wikiwars)
+        lines.append(f"peak RSS after dateparser too: {peak_rss_mb():.0f} MB")
+
+    lines.append("")
+    lines.append("Throughput on tbaq (words/second, steady state, same process)")
+    for label, run in runs_tbaq.items():
+        lines.append(f"  {label:12}{run.words_per_second:12,.0f} w/s  ({run.seconds:.2f} s)")
+    if "timeline" in runs_tbaq and "dateparser" in runs_tbaq:
+        ratio = runs_tbaq["timeline"].words_per_second / runs_tbaq["dateparser"].words_per_second
+        lines.append(f"  ratio timeline/dateparser: {ratio:.1f}x (target >= 10x)")
+    lines.append("")
+    lines.extend(score_lines("tbaq", runs_tbaq))
+    lines.append("")
+    lines.extend(score_lines("wikiwars-train", runs_wiki))
+
+    if tagger is not None and adversarial_mb > 0:
+        size = int(adversarial_mb * 2**20)
+        lines.append("")
+        lines.append("Adversarial text (digit runs, month names, whitespace, parentheses)")
+        half = time_adversarial(size // 2)
+        full = time_adversarial(size)
+        lines.append(f"  {size // 2:>8} chars: {half[2]}")
+        lines.append(f"  {size:>8} chars: {full[2]} (target < 2 s for 1 MB)")
+        if half[1] and full[1]:
+            lines.append(f"  growth when the input doubles: {full[1] / half[1]:.2f}x (linear ~2)")
+    return lines
+
+
+def results_markdown(lines: list[str]) -> str:
+    """RESULTS.md: when and where it ran, then the output."""
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}),"
+        f" Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+    return "\n".join(
+        [
+            "# Tagger benchmark",
+            "",
+            "Output of `python benchmarks/tagger.py --write` (the 2 cores are shared with other",
+            "work, so throughput varies by a few tens of percent from run to run).",
+            "",
+            f"- date: {datetime.now().strftime('%Y-%m-%d %H:%M')}",
+            f"- machine: {machine}",
+            "",
+            "```",
+            *lines,
+            "```",
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=default_corpora())
+    parser.add_argument("--no-dateparser", action="store_true", help="skip dateparser")
+    parser.add_argument("--adversarial-mb", type=float, default=1.0, help="0 to skip")
+    parser.add_argument("--write", action="store_true", help="store the output in RESULTS.md")
+    args = parser.parse_args()
+    if not (args.corpora / "tbaq").is_dir():
+        sys.exit(f"Error: no corpora at {args.corpora} (give --corpora)")
+    lines = benchmark(args.corpora, not args.no_dateparser, args.adversarial_mb)
+    print("\n".join(lines))
+    if args.write:
+        target = Path(__file__).with_name("RESULTS.md")
+        target.write_text(results_markdown(lines), encoding="utf-8")
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
