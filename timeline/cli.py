@@ -205,6 +205,37 @@ def demo(output_dir: str) -> None:
     click.echo(f"Wrote {page} ({len(timeline.events)} events): open it in a browser.")
 
 
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True), metavar="GOLD_DIR")
+@click.option(
+    "--system",
+    type=click.Path(exists=True),
+    metavar="SYS_DIR",
+    help="Score these TimeML files instead of tagging the gold texts.",
+)
+@click.option("--errors", is_flag=True, help="List every missed, spurious or wrong timex.")
+def evaluate(gold: str, system: str | None, errors: bool) -> None:
+    """Score timex extraction on TimeML files with the TempEval-3 metrics.
+
+    Each gold document's text is tagged with its own DCT as the reference date
+    (or, with --system, the TimeML files of the same name are scored). Prints
+    strict and relaxed precision/recall/F1 and type and value accuracy and F1.
+
+    \b
+    Examples:
+      timeline eval ../shared/corpora/tbaq
+      timeline eval gold/ --system ours/ --errors
+    """
+    from timeline.evaluate import EvaluationError, evaluate_corpus, format_report
+    from timeline.formats.timeml import TimeMLError
+
+    try:
+        report = evaluate_corpus(Path(gold), system_dir=Path(system) if system else None)
+    except (EvaluationError, TimeMLError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_report(report, errors=errors), nl=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="timeline")

@@ -28,7 +28,7 @@ class Failure:
 
 def _default_inferrer() -> Inferrer | None:
     try:
-        from timeline.temporal.infer import infer_reference
+        from timeline.inference import infer_reference
     except ImportError:
         return None
     return infer_reference

@@ -82,20 +82,20 @@ def document_from_text(text: str, source: str, doc_id: str, *, suffix: str = ".t
         metadata.extend(front_matter)
         title = dict(front_matter).get("title")
     elif suffix == ".tml":
-        return _timeml_document(source, doc_id)
+        return _timeml_document(text, source, doc_id)
     filename_date = date_in_filename(source)
     if filename_date is not None:
         metadata.append(("filename_date", filename_date.isoformat()))
     return Document(id=doc_id, source=source, text=text, title=title, metadata=tuple(metadata))
 
 
-def _timeml_document(source: str, doc_id: str) -> Document:
+def _timeml_document(text: str, source: str, doc_id: str) -> Document:
     from dataclasses import replace
 
-    from timeline.formats.timeml import TimeMLError, read_timeml
+    from timeline.formats.timeml import TimeMLError, parse_timeml
 
     try:
-        parsed = read_timeml(Path(source))
+        parsed = parse_timeml(text, name=source)
     except TimeMLError as error:
         raise SourceError(str(error)) from None
     document = parsed.document
