@@ -23,10 +23,11 @@ FORMATS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".csv": "csv",
+    ".ics": "ics",
     ".tml": "timeml",
     ".xml": "timeml",
 }
-EXTRACT_FORMATS = ("json", "jsonl", "csv", "timeml")
+EXTRACT_FORMATS = ("json", "jsonl", "csv", "ics", "timelinejs", "timeml")
 INPUT_PATH = click.Path(exists=True, allow_dash=True)
 
 

@@ -35,7 +35,7 @@ def _timeml(timeline: Timeline) -> str:
 
 
 def serialize(timeline: Timeline, fmt: str) -> str:
-    """The timeline written in format ``fmt`` (json, jsonl, csv, timeml)."""
+    """The timeline written in format ``fmt`` (json, jsonl, csv, ics, timelinejs, timeml)."""
     if fmt == "json":
         from timeline.formats.json import dumps
 
@@ -46,6 +46,14 @@ def serialize(timeline: Timeline, fmt: str) -> str:
         from timeline.formats.csv import dumps as csv_dumps
 
         return csv_dumps(timeline.events)
+    if fmt == "ics":
+        from timeline.formats.ics import dumps as ics_dumps
+
+        return ics_dumps(timeline)
+    if fmt == "timelinejs":
+        from timeline.formats.timelinejs import dumps as timelinejs_dumps
+
+        return timelinejs_dumps(timeline)
     if fmt == "timeml":
         return _timeml(timeline)
     raise UnsupportedOutput(f"unknown output format {fmt!r}")

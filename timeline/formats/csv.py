@@ -22,6 +22,7 @@ COLUMNS: tuple[str, ...] = (
     "timexes",
     "group",
     "url",
+    "media",
 )
 
 
@@ -46,6 +47,7 @@ def dumps(events: tuple[Event, ...] | list[Event]) -> str:
                 " ".join(event.timexes),
                 event.group or "",
                 event.url or "",
+                event.media or "",
             ]
         )
     return buffer.getvalue()
@@ -84,5 +86,6 @@ def _event(row: dict[str, str]) -> Event:
         undated=row.get("undated") or None,  # type: ignore[arg-type]
         group=row.get("group") or None,
         url=row.get("url") or None,
+        media=row.get("media") or None,
         date_text=row.get("date_text", ""),
     )
