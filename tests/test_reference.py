@@ -27,6 +27,19 @@ def _document(*metadata: tuple[str, str]) -> Document:
         ((("html_date", "2025-10-03T08:00:00Z"),), None, date(2025, 10, 3), "metadata"),
         ((("html_date", "October 3, 2025"),), None, date(2025, 10, 3), "metadata"),
         ((("filename_date", "2020-01-01"),), None, date(2020, 1, 1), "filename"),
+        (
+            (("html_date", "2024-01-01"), ("htmldate", "2025-10-03")),
+            None,
+            date(2025, 10, 3),
+            "metadata",
+        ),
+        (
+            (("dateline", "2025-09-20"), ("filename_date", "2020-01-01")),
+            None,
+            date(2025, 9, 20),
+            "metadata",
+        ),
+        ((("dateline_month_day", "--09-20"),), None, TODAY, "today"),
         ((("html_date", "not a date"),), None, TODAY, "today"),
         ((), None, TODAY, "today"),
     ],
@@ -58,3 +71,9 @@ def test_inferred_reference_beats_today_but_not_metadata():
 )
 def test_metadata_dates(text, expected):
     assert parse_metadata_date(text) == expected
+
+
+def test_dateline_evidence_quotes_the_dateline():
+    document = _document(("dateline", "2025-09-20"), ("dateline_text", "LONDON, 20 Sept. 2025 -"))
+    reference = choose_reference(document, option=None, today=TODAY)
+    assert reference.evidence == ("dateline: LONDON, 20 Sept. 2025 -",)

@@ -4,9 +4,12 @@ from pathlib import Path
 import pytest
 
 from timeline.sources import (
+    EMPTY_WARNING,
     SourceError,
     date_in_filename,
+    decode_bytes,
     expand_inputs,
+    find_dateline,
     html_to_text,
     read_document,
     split_front_matter,
@@ -72,7 +75,8 @@ def test_directory_means_known_files_sorted(tmp_path: Path):
     ("content", "message"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        (b"caf\xe9 on Friday", "not valid UTF-8"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (b"\xef\xbb\xbfok \xff\xfe broken", "byte-order mark but is not valid utf-8"),
     ],
 )
 def test_bad_bytes_are_refused_with_one_line(tmp_path: Path, content: bytes, message: str):
@@ -100,3 +104,110 @@ def test_document_carries_metadata(tmp_path: Path):
     assert document.text == "On Friday.\n"
     assert document.meta("date") == "2025-09-21"
     assert document.meta("filename_date") == "2025-09-20"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding", "warned"),
+    [
+        ("On Friday, the café opened.".encode(), "On Friday, the café opened.", "utf-8", False),
+        (b"\xef\xbb\xbfMarch 3\r\nx", "March 3\nx", "utf-8", False),
+        ("Le 3 décembre".encode("utf-16"), "Le 3 décembre", "utf-16", False),
+        (
+            "Noël, à Paris, le 3 décembre.".encode("cp1252"),
+            "Noël, à Paris, le 3 décembre.",
+            "cp1252",
+            True,
+        ),
+        (
+            "Встреча состоится в пятницу, 19 сентября, в Москве.".encode("cp1251"),
+            "Встреча состоится в пятницу, 19 сентября, в Москве.",
+            "cp1251",
+            True,
+        ),
+    ],
+)
+def test_encodings_are_detected_and_named(data, text, encoding, warned):
+    decoded = decode_bytes(data, "x.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+    assert (decoded.warning is not None) == warned
+    if warned:
+        assert f"decoded as {encoding}" in decoded.warning
+
+
+def test_legacy_encoding_is_recorded_on_the_document(tmp_path: Path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("The café reopened on Friday, après the strike.".encode("cp1252"))
+    document = read_document(str(path), "d1")
+    assert document.text == "The café reopened on Friday, après the strike."
+    assert document.meta("encoding") == "cp1252"
+    assert "decoded as cp1252" in (document.meta("warning") or "")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t ", b"\xef\xbb\xbf"])
+def test_empty_file_is_a_document_with_a_warning(tmp_path: Path, content: bytes):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    document = read_document(str(path), "d1")
+    assert document.text.strip() == ""
+    assert document.meta("warning") == EMPTY_WARNING
+
+
+def test_device_without_size_is_read_with_a_bound():
+    with pytest.raises(SourceError, match="larger than 1,000 bytes"):
+        read_document("/dev/zero", "d1", max_bytes=1000)
+
+
+def test_malformed_timeml_names_line_and_column(tmp_path: Path):
+    path = tmp_path / "bad.tml"
+    path.write_text("<TimeML>\n<TEXT>On <TIMEX3 tid='t1'>Friday</TEXT>\n</TimeML>\n", "utf-8")
+    with pytest.raises(SourceError, match=r"bad\.tml:2:\d+: ") as caught:
+        read_document(str(path), "d1")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "WASHINGTON, Sept. 20 (Reuters) - The talks went on.",
+            {"dateline_month_day": "--09-20", "dateline_text": "WASHINGTON, Sept. 20 (Reuters) -"},
+        ),
+        ("LONDON, 20 September 2025 \u2014 Rain.", {"dateline": "2025-09-20"}),
+        ("Sept. 20, 2025 \u2014 A quiet day.", {"dateline": "2025-09-20"}),
+        (
+            "Headline here\nSEOUL, South Korea, Friday, Oct. 31 (AP) \u2014 Leaders met.",
+            {"dateline_month_day": "--10-31", "dateline_weekday": "Friday"},
+        ),
+        ("BERLIN, 3 Dec. 2024 -- Snow fell.", {"dateline": "2024-12-03"}),
+        ("In the spring, March 3 - nothing.", {}),
+        ("PARIS, Feb. 30 - Nothing valid.", {}),
+        ("PARIS, Smarch 3 - Nothing valid.", {}),
+        ("Some text.\nMore text.\n\n\n\nTOKYO, May 5 - too late to be a dateline.", {}),
+    ],
+)
+def test_dateline(text, expected):
+    found = dict(find_dateline(text))
+    for key, value in expected.items():
+        assert found[key] == value
+    if not expected:
+        assert found == {}
+
+
+def test_html_publication_date_by_htmldate_then_our_meta(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2025-10-03T08:00:00Z">'
+        "</head><body><p>Talks resume on Friday.</p></body></html>",
+        "utf-8",
+    )
+    document = read_document(str(page), "d1")
+    assert document.meta("htmldate") == "2025-10-03"
+    assert document.meta("html_date") == "2025-10-03T08:00:00Z"
+    assert document.text == "Talks resume on Friday."
+
+
+def test_hostile_html_gives_no_date_and_no_crash(tmp_path: Path):
+    page = tmp_path / "bad.html"
+    page.write_text("<html><<<meta content='2025-99-99' name=date><p>x</p>" + "<" * 500, "utf-8")
+    document = read_document(str(page), "d1")
+    assert document.meta("htmldate") is None

@@ -87,6 +87,9 @@ def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
         list(inputs), today=date.today(), on_failure=_report_failure, **options
     )
     for tagged in timeline.documents:
+        for key, note in tagged.document.metadata:
+            if key == "warning":
+                click.echo(f"Warning: {tagged.document.source}: {note}", err=True)
         if tagged.reference.source == "today":
             click.echo(
                 f"Warning: {tagged.document.source}: no reference date found; "

@@ -1,7 +1,8 @@
 """Choosing each document's reference date.
 
 Order of precedence: the user's option, then the document's own metadata (a
-TimeML DCT, front matter ``date:``, HTML publication date, a dateline), then a
+TimeML DCT, front matter ``date:``, HTML publication date found by htmldate or
+our own ``<meta>``/``<time>`` reading, a dateline with a year), then a
 date in the file name, then a date inferred from the text, and only then today.
 """
 
@@ -20,8 +21,10 @@ from timeline.model import Document, Reference
 METADATA_DATE_KEYS: tuple[tuple[str, str], ...] = (
     ("dct", "TimeML DCT"),
     ("date", "front matter date"),
-    ("html_date", "HTML publication date"),
+    ("htmldate", "HTML publication date (htmldate)"),
+    ("html_date", "HTML publication date <meta>"),
     ("html_time", "HTML <time> element"),
+    ("dateline", "dateline"),
 )
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -52,7 +55,8 @@ def reference_from_metadata(document: Document) -> Reference | None:
             continue
         found = parse_metadata_date(value)
         if found is not None:
-            return Reference(found, "metadata", "day", (f"{label}: {value.strip()}",))
+            shown = document.meta("dateline_text") if key == "dateline" else None
+            return Reference(found, "metadata", "day", (f"{label}: {(shown or value).strip()}",))
     return None
 
 
