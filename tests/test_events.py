@@ -1,0 +1,225 @@
+"""Events from hand-tagged sentences: which dates make events, and their titles."""
+
+from datetime import date
+
+import pytest
+from events_cases import T, tagged
+
+from timeline.events import build_events
+
+REF = date(2025, 6, 14)
+
+# (text, timexes, expected [(title, start, end)] in timeline order)
+TITLE_CASES = [
+    (
+        "Governor Maria Lopez signed the budget in March 2024.",
+        [T("March 2024", date(2024, 3, 1), date(2024, 3, 31), "month")],
+        [("Maria Lopez signed the budget", date(2024, 3, 1), date(2024, 3, 31))],
+    ),
+    (
+        "Notably, the city council approved the new stadium on Tuesday.",
+        [T("Tuesday", date(2025, 6, 10), anchor="reference")],
+        [("City council approved the new stadium", date(2025, 6, 10), date(2025, 6, 10))],
+    ),
+    (
+        "At the same time, regulators fined the bank on May 2.",
+        [T("May 2", date(2025, 5, 2))],
+        [("Regulators fined the bank", date(2025, 5, 2), date(2025, 5, 2))],
+    ),
+    (
+        "During the summer of 2023, the river flooded twice.",
+        [T("the summer of 2023", date(2023, 6, 1), date(2023, 8, 31), "season")],
+        [("River flooded twice", date(2023, 6, 1), date(2023, 8, 31))],
+    ),
+    (
+        "Congress passed the act in May 2023, originally setting a March 1 cutoff.",
+        [
+            T("May 2023", date(2023, 5, 1), date(2023, 5, 31), "month"),
+            T("March 1", date(2024, 3, 1), anchor="narrative"),
+        ],
+        [
+            ("Congress passed the act", date(2023, 5, 1), date(2023, 5, 31)),
+            ("Original cutoff", date(2024, 3, 1), date(2024, 3, 1)),
+        ],
+    ),
+    (
+        "Since then, the ministry has repeatedly postponed the auction, "
+        "most recently to August 30.",
+        [T("August 30", date(2025, 8, 30), anchor="reference")],
+        [("Ministry postponed the auction to August 30", date(2025, 8, 30), date(2025, 8, 30))],
+    ),
+    (
+        "A meeting on Monday between Prime Minister Ana Ruiz and President Tom Berg "
+        "produced a ceasefire. Berg left. Ruiz stayed.",
+        [T("Monday", date(2025, 6, 9), anchor="reference")],
+        [
+            (
+                "Meeting between Ruiz and Berg produced a ceasefire",
+                date(2025, 6, 9),
+                date(2025, 6, 9),
+            )
+        ],
+    ),
+    (
+        "Ruiz said she plans to visit Lisbon in early autumn.",
+        [T("early autumn", date(2025, 9, 1), date(2025, 10, 31), "season", True)],
+        [("Ruiz to visit Lisbon", date(2025, 9, 1), date(2025, 10, 31))],
+    ),
+    (
+        "The mayor announced that she and the governor will tour the dam next month.",
+        [T("next month", date(2025, 7, 1), date(2025, 7, 31), "month", anchor="reference")],
+        [("Mayor and the governor to tour the dam", date(2025, 7, 1), date(2025, 7, 31))],
+    ),
+    (
+        "The plant will close next year, officials said on Thursday.",
+        [
+            T("next year", date(2026, 1, 1), date(2026, 12, 31), "year", anchor="reference"),
+            T("Thursday", date(2025, 6, 12), anchor="reference"),
+        ],
+        [
+            ("Officials said the plant will close", date(2025, 6, 12), date(2025, 6, 12)),
+            ("Plant to close", date(2026, 1, 1), date(2026, 12, 31)),
+        ],
+    ),
+    (
+        "Friday’s storm also knocked out power across the valley.",
+        [T("Friday", date(2025, 6, 13), anchor="reference")],
+        [("Storm knocked out power across the valley", date(2025, 6, 13), date(2025, 6, 13))],
+    ),
+    (
+        "The firm was founded in 1998 and went public in 2004.",
+        [
+            T("1998", date(1998, 1, 1), date(1998, 12, 31), "year"),
+            T("2004", date(2004, 1, 1), date(2004, 12, 31), "year"),
+        ],
+        [
+            ("Firm was founded", date(1998, 1, 1), date(1998, 12, 31)),
+            ("Firm went public", date(2004, 1, 1), date(2004, 12, 31)),
+        ],
+    ),
+    (
+        "The festival runs from July 4 to July 6 in the old town.",
+        [T("July 4", date(2025, 7, 4)), T("July 6", date(2025, 7, 6))],
+        [("Festival runs in the old town", date(2025, 7, 4), date(2025, 7, 6))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "expected"), TITLE_CASES)
+def test_titles_and_dates(text: str, timexes: list[T], expected: list[tuple]) -> None:
+    events = build_events([tagged(text, timexes, REF)])
+    assert [(e.title, e.start, e.end) for e in events] == expected
+
+
+# (text, timexes) that make no event at all
+NO_EVENT_CASES = [
+    (
+        "The strike lasted for two weeks.",
+        [T("two weeks", None, type="DURATION", value="P2W")],
+    ),
+    ("The board meets every Monday.", [T("every Monday", None, type="SET", value="XXXX-WXX-1")]),
+    ("In the past week, sales rose.", [T("the past week", None, type="DURATION", value="P1W")]),
+    ("Recently, prices have risen.", [T("Recently", None, value="PAST_REF")]),
+    ("Nothing happened at all.", []),
+    ("For one day the town was quiet.", [T("one day", None, type="DURATION", value="P1D")]),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes"), NO_EVENT_CASES)
+def test_no_event(text: str, timexes: list[T]) -> None:
+    assert build_events([tagged(text, timexes, REF)]) == ()
+
+
+UNDATED_CASES = [
+    (
+        "The two leaders expect to meet again at a later stage.",
+        "future",
+        "Two leaders to meet",
+        "at a later stage",
+    ),
+    ("The club hopes to win the cup one day.", "future", "Club to win the cup", "one day"),
+    ("The region was eventually rebuilt by its people.", "future", "", "eventually"),
+    ("In the past, the square hosted a market.", "past", "Square hosted a market", "In the past"),
+]
+
+
+@pytest.mark.parametrize(("text", "undated", "title", "phrase"), UNDATED_CASES)
+def test_undated_events(text: str, undated: str, title: str, phrase: str) -> None:
+    (event,) = build_events([tagged(text, [], REF)])
+    assert (event.start, event.end, event.undated, event.date_text) == (
+        None,
+        None,
+        undated,
+        phrase,
+    )
+    if title:
+        assert event.title == title
+
+
+def test_named_event_swallows_its_year() -> None:
+    text = "She credited the campaign with her win in the 2022 mayoral race."
+    document = tagged(
+        text,
+        [
+            T("the 2022 mayoral race", date(2022, 11, 8), anchor="named-event"),
+            T("2022", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        ],
+        REF,
+    )
+    (event,) = build_events([document])
+    assert (event.start, event.timexes) == (date(2022, 11, 8), ("d1.t1", "d1.t2"))
+    assert event.date_text == "the 2022 mayoral race"
+
+
+def test_named_event_keeps_its_name_in_the_title() -> None:
+    text = (
+        "The ministers plan to meet during the upcoming Nordic Energy Forum (NEF) summit in Oslo."
+    )
+    document = tagged(
+        text,
+        [
+            T(
+                "the upcoming Nordic Energy Forum (NEF) summit",
+                date(2025, 9, 3),
+                date(2025, 9, 4),
+                anchor="named-event",
+            )
+        ],
+        REF,
+    )
+    (event,) = build_events([document])
+    assert event.title == "Ministers to meet at NEF summit in Oslo"
+    assert (event.start, event.end) == (date(2025, 9, 3), date(2025, 9, 4))
+
+
+def test_event_fields() -> None:
+    text = "The  bridge\nopened on  May 2, 2025, after years of delay."
+    document = tagged(text, [T("May 2, 2025", date(2025, 5, 2))], REF, group="infrastructure")
+    (event,) = build_events([document])
+    assert event.id == "e1"
+    assert event.sentence == "The bridge opened on May 2, 2025, after years of delay."
+    assert event.date_text == "May 2, 2025"
+    assert (event.granularity, event.approximate) == ("day", False)
+    assert (event.documents, event.timexes, event.group) == (("d1",), ("d1.t1",), "infrastructure")
+    assert event.title == "Bridge opened"
+
+
+def test_approximate_interval_is_kept() -> None:
+    text = "The company will open a plant in Ohio early next year."
+    timex = T("early next year", date(2026, 1, 1), date(2026, 4, 30), "month", True)
+    (event,) = build_events([tagged(text, [timex], REF)])
+    assert (event.title, event.granularity, event.approximate) == (
+        "Company to open a plant in Ohio",
+        "month",
+        True,
+    )
+
+
+def test_titles_are_short() -> None:
+    text = (
+        "On Monday, the committee in charge of the regional water authority approved a long "
+        "and detailed plan for the renovation of the northern reservoir and its pumping stations."
+    )
+    (event,) = build_events([tagged(text, [T("Monday", date(2025, 6, 9))], REF)])
+    assert len(event.title) <= 70
+    assert event.title.startswith("Committee")

@@ -1,0 +1,178 @@
+"""Tokens, clauses and rough verb recognition, enough to cut titles out of news sentences.
+
+No part-of-speech model: verbs are recognised by word tables (auxiliaries,
+irregular verbs, reporting verbs) and by shape ("-ed" after no determiner,
+"-ing" that is not a known noun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events import lexicon
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case, with curly apostrophes made straight."""
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        """True unless the token is punctuation."""
+        return self.text[:1].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """True for words that start with a capital letter ("Trump", "U.S.")."""
+        return self.text[:1].isupper()
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    abbreviations = sorted(
+        (word for word, kind in lexicon.pairs("abbreviations.txt").items() if kind != "other"),
+        key=len,
+        reverse=True,
+    )
+    dotted = "|".join(re.escape(word) for word in abbreviations)
+    return re.compile(
+        r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+        rf"|(?i:(?:{dotted})\.)(?=\s)"  # Mr., Jan.
+        r"|[’']s\b"  # possessive as a token of its own
+        r"|\w+(?:(?:[’'](?!s\b)|[\-.])\w+)*"  # words, numbers, "state-run", "3.5"
+        r"|[^\w\s]"
+    )
+
+
+def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[offset:end]`` with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [
+        Token(match.group(), match.start(), match.end())
+        for match in _token_pattern().finditer(text, offset, stop)
+    ]
+
+
+@cache
+def irregular_forms() -> dict[str, tuple[str, str, str]]:
+    """Every form of an irregular verb mapped to (base, past, participle)."""
+    forms: dict[str, tuple[str, str, str]] = {}
+    for base, past, participle in lexicon.rows("irregular_verbs.txt"):
+        for form in (base, past, participle, *_ing_forms(base)):
+            forms.setdefault(form, (base, past, participle))
+    return forms
+
+
+def _ing_forms(base: str) -> tuple[str, ...]:
+    if base.endswith("ie"):
+        return (base[:-2] + "ying",)
+    if base.endswith("e") and not base.endswith("ee"):
+        return (base[:-1] + "ing",)
+    return (base + "ing", base + base[-1] + "ing")
+
+
+def is_participle(token: Token) -> bool:
+    """An "-ing" word used as a verb ("setting", "crediting"), not "during" or "morning"."""
+    word = token.lower
+    return (
+        len(word) > 4
+        and word.endswith("ing")
+        and not token.is_capitalized
+        and word not in lexicon.words("ing_nouns.txt")
+    )
+
+
+def is_finite_verb(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` looks like a finite verb."""
+    token = tokens[index]
+    word = token.lower
+    if not token.is_word or (token.is_capitalized and index > 0):
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if previous in lexicon.words("determiners.txt"):
+        return False
+    if word in lexicon.words("auxiliaries.txt") or word in lexicon.words("reporting_verbs.txt"):
+        return True
+    forms = irregular_forms().get(word)
+    if forms is not None and word in forms[1:]:
+        return True
+    return len(word) > 4 and word.endswith("ed")
+
+
+def has_verb(tokens: list[Token]) -> bool:
+    """Whether a clause holds a finite verb or an "-ing" participle."""
+    return any(is_finite_verb(tokens, i) or is_participle(t) for i, t in enumerate(tokens))
+
+
+def past_of_participle(word: str) -> str:
+    """Past tense of an "-ing" form: "setting" -> "set", "crediting" -> "credited"."""
+    lowered = word.lower()
+    forms = irregular_forms().get(lowered)
+    if forms is not None:
+        return forms[1]
+    stem = lowered[:-3]
+    if stem.endswith("e"):
+        return stem + "d"
+    if len(stem) > 1 and stem.endswith("y") and stem[-2] not in "aeiou":
+        return stem[:-1] + "ied"
+    return stem + "ed"
+
+
+_SEPARATOR = re.compile(
+    r"\s*[,;:][”’\"]?\s+"
+    r"|\s+[—–-]{1,2}\s+"
+    r"|\s*—\s*"
+    r"|\s+(?=(?:though|although|whereas|because)\b)"
+)
+
+
+def clause_spans(sentence: str, protected: list[Span]) -> list[Span]:
+    """Spans of the clauses of a sentence: cut at commas, colons, dashes, brackets.
+
+    A separator inside a protected span (a timex such as "Oct. 31, 2025") does not cut.
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _SEPARATOR.finditer(sentence):
+        if any(a < match.end() and match.start() < b for a, b in protected):
+            continue
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return spans or [(0, len(sentence))]
+
+
+def split_coordination(sentence: str, spans: list[Span]) -> list[Span]:
+    """Cut clauses again before "and" + a finite verb ("was founded ... and went public")."""
+    result: list[Span] = []
+    for start, end in spans:
+        tokens = tokenize(sentence, start, end)
+        cut = start
+        for i, token in enumerate(tokens[:-1]):
+            if token.lower != "and" or i == 0:
+                continue
+            following = i + 1
+            while following < len(tokens) - 1 and tokens[following].lower in lexicon.words(
+                "adverbs.txt"
+            ):
+                following += 1
+            if is_finite_verb(tokens, following) and has_verb(tokens[:i]):
+                result.append((cut, tokens[i - 1].end))
+                cut = tokens[following].start
+        result.append((cut, end))
+    return result

@@ -1,0 +1,118 @@
+"""Merging the same event reported twice, ordering events and numbering them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from timeline.events import lexicon
+from timeline.model import Event, Moment
+
+#: Two titles at the same time name one event when their content words overlap this much.
+TITLE_JACCARD = 0.5
+#: Sentences from different documents this alike report the same event.
+SENTENCE_JACCARD = 0.8
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` that are not stop words, in order."""
+    stop = lexicon.words("stopwords.txt")
+    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stop]
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _common_bigrams(a: str, b: str) -> bool:
+    """A shared run of two lower-case content words ("phone call"), not names or sayings."""
+    reporting = lexicon.words("reporting_verbs.txt")
+
+    def bigrams(text: str) -> set[tuple[str, str]]:
+        words = [
+            m.group()
+            for m in _WORD.finditer(text)
+            if m.group().lower() not in lexicon.words("stopwords.txt")
+        ]
+        return {
+            (x.lower(), y.lower())
+            for x, y in zip(words, words[1:], strict=False)
+            if x.islower() and y.islower() and not {x, y} & reporting
+        }
+
+    return bool(bigrams(a[:1].lower() + a[1:]) & bigrams(b[:1].lower() + b[1:]))
+
+
+def _when(event: Event) -> tuple[object, ...]:
+    return (event.undated, event.start, event.end)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events at the same time report the same thing."""
+    if _when(a) != _when(b):
+        return False
+    if a.title.lower() == b.title.lower():
+        return True
+    if _jaccard(set(content_words(a.title)), set(content_words(b.title))) >= TITLE_JACCARD:
+        return True
+    if _common_bigrams(a.title, b.title):
+        return True
+    different_documents = not set(a.documents) & set(b.documents)
+    sentences = _jaccard(set(content_words(a.sentence)), set(content_words(b.sentence)))
+    return different_documents and sentences >= SENTENCE_JACCARD
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Fold events that report the same thing into the first of them, uniting sources."""
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if same_event(kept, event):
+                merged[index] = _union(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _union(kept: Event, other: Event) -> Event:
+    return replace(
+        kept,
+        documents=_ordered_union(kept.documents, other.documents),
+        timexes=_ordered_union(kept.timexes, other.timexes),
+        group=kept.group or other.group,
+        url=kept.url or other.url,
+        media=kept.media or other.media,
+    )
+
+
+def _ordered_union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*a, *b)))
+
+
+def _moment_key(moment: Moment | None) -> datetime:
+    if moment is None:
+        return datetime.min
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=None)
+    assert isinstance(moment, date)
+    return datetime(moment.year, moment.month, moment.day)
+
+
+def sort_and_number(events: Sequence[Event]) -> tuple[Event, ...]:
+    """Undated past events first, then by start and end, undated future ones last; ids e1.."""
+    rank = {"past": 0, None: 1, "future": 2}
+    ordered = sorted(
+        enumerate(events),
+        key=lambda pair: (
+            rank[pair[1].undated],
+            _moment_key(pair[1].start),
+            _moment_key(pair[1].end),
+            pair[0],
+        ),
+    )
+    return tuple(replace(event, id=f"e{n}") for n, (_, event) in enumerate(ordered, start=1))

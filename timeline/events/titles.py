@@ -1,0 +1,663 @@
+"""Short, headline-like event titles cut from the clause that holds a date.
+
+The recipe, each step a small function over tokens:
+
+1. cut the sentence into clauses and take the one holding the date (a clause
+   without a verb borrows its neighbour: "..., most recently to December 16");
+2. if a reporting verb frames it ("Trump announced that ...") and the date is
+   in what is reported, keep only the report; a date on the reporting verb
+   ("officials said on Friday") dates the saying, so the title says who said it;
+3. shape it: a plan in the future reads "Trump to visit China"; an "-ing"
+   clause borrows the sentence's subject ("setting" -> "set"); a date that only
+   qualifies a noun ("a January 19 deadline") makes a title of that noun;
+4. remove the date words and their prepositions, leading fillers, colouring
+   adverbs, role words before names ("Former President"), long first names when
+   the text also uses the short one; then trim to about 60 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.events import lexicon
+from timeline.events.clauses import (
+    Span,
+    Token,
+    clause_spans,
+    has_verb,
+    is_finite_verb,
+    is_participle,
+    past_of_participle,
+    split_coordination,
+    tokenize,
+)
+
+#: Hard limit of a title, in characters (an ellipsis marks a cut).
+MAX_TITLE = 70
+#: Titles longer than this lose trailing prepositional phrases first.
+SOFT_TITLE = 60
+#: Longest subject (in words) a clause may lend to another.
+MAX_SUBJECT_WORDS = 7
+
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_CUT_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "on",
+        "in",
+        "for",
+        "to",
+        "with",
+        "at",
+        "from",
+        "about",
+        "over",
+        "into",
+        "amid",
+        "after",
+        "before",
+        "against",
+        "across",
+        "including",
+        "despite",
+        "under",
+        "while",
+        "as",
+        "by",
+    ]
+)
+_DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as"})
+_NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
+_QUOTES = frozenset("\"“”‘’'«»")
+_DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """The span a title is made for, in sentence offsets: a timex or a vague phrase.
+
+    ``name`` is the short name of a named event ("APEC summit"), which stays in
+    the title instead of disappearing with the other date words. ``future`` is
+    True when the event lies after the document's reference date.
+    """
+
+    start: int
+    end: int
+    name: str | None = None
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class TitleContext:
+    """What a title may borrow from the rest of its document."""
+
+    text: str = ""
+    offset: int = 0  # where the sentence starts in ``text``
+    subjects: tuple[tuple[int, str], ...] = field(default=())  # (offset, name) in ``text``
+
+    def pronoun(self, position: int) -> str | None:
+        """The last named subject before ``position`` (sentence offsets)."""
+        absolute = self.offset + position
+        found = None
+        for offset, name in self.subjects:
+            if offset >= absolute:
+                break
+            found = name
+        return found
+
+    def short_name(self, name: str) -> str:
+        """The one word of a multi-word name the text also uses on its own."""
+        parts = name.split()
+        if len(parts) < 2 or not self.text:
+            return name
+        best, best_count = name, 0
+        for part in (parts[-1], parts[0]):
+            count = _standalone_count(self.text, part)
+            if count > best_count:
+                best, best_count = part, count
+        return best
+
+
+def _standalone_count(text: str, word: str) -> int:
+    pattern = re.compile(rf"(?<![\w.-])(?<![A-Z]\w\s)(?<![A-Z]\w\w\s){re.escape(word)}\b")
+    count = 0
+    for match in pattern.finditer(text):
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :].split()[:1] or [""]
+        if before[0][:1].isupper() and not before[0].endswith((".", ",", ":")):
+            continue
+        if after[0][:1].isupper() and after[0][:1].isalpha():
+            continue
+        count += 1
+    return count
+
+
+def make_title(
+    sentence: str,
+    target: Target,
+    timexes: Sequence[Span] = (),
+    context: TitleContext | None = None,
+) -> str:
+    """A short title for the event that ``target`` dates in ``sentence``.
+
+    ``timexes`` are the spans of every time expression in the sentence (they keep
+    clause cuts out of dates and are removed from the title).
+    """
+    context = context or TitleContext(text=sentence)
+    protected = [*timexes, (target.start, target.end)]
+    spans = split_coordination(sentence, clause_spans(sentence, protected))
+    low, high = _core_clauses(sentence, spans, target)
+    tokens = tokenize(sentence, spans[low][0], spans[high][1])
+    subject = _sentence_subject(sentence, spans, low, high)
+    tokens, report_subject = _reported(tokens, target)
+    if report_subject is not None:
+        subject = report_subject
+    elif _only_reporting(tokens, target, protected) and low > 0:
+        previous = spans[low - 1]
+        while tokens and not tokens[-1].is_word:
+            tokens = tokens[:-1]
+        tokens = tokens + _lower_first(strip_fillers(tokenize(sentence, *previous)))
+    tokens = strip_fillers(tokens)
+    tokens = _shape(tokens, target, subject)
+    tokens = _remove_dates(tokens, target, protected)
+    tokens = _tidy(tokens, context, subject)
+    return _finish(tokens)
+
+
+# -- 1. the clause -------------------------------------------------------------------
+
+
+def _core_clauses(sentence: str, spans: list[Span], target: Target) -> tuple[int, int]:
+    """Indices of the first and last clause making up the date's clause."""
+    index = next(
+        (i for i, (a, b) in enumerate(spans) if a <= target.start < b),
+        min(range(len(spans)), key=lambda i: abs(spans[i][0] - target.start)),
+    )
+    low = high = index
+
+    def verbless(i: int) -> bool:
+        words = [t for t in tokenize(sentence, *spans[i]) if not _inside(t, target)]
+        return not has_verb(words)
+
+    if not verbless(index):
+        return low, high
+    step = 1 if index == 0 else -1
+    probe = index + step
+    while 0 <= probe < len(spans):
+        low, high = min(low, probe), max(high, probe)
+        if not verbless(probe):
+            break
+        probe += step
+    return low, high
+
+
+def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> list[Token]:
+    """The subject of the nearest other clause with a finite verb, if short."""
+    order = [*range(low - 1, -1, -1), *range(high + 1, len(spans))]
+    for i in order:
+        tokens = strip_fillers(tokenize(sentence, *spans[i]))
+        verb = next((j for j in range(len(tokens)) if is_finite_verb(tokens, j)), None)
+        if verb is None:
+            continue
+        subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
+        if 0 < len(subject) <= MAX_SUBJECT_WORDS and not is_participle(tokens[0]):
+            return _strip_auxiliaries(subject)
+    return []
+
+
+# -- 2. reporting ----------------------------------------------------------------------
+
+
+def _reporting_verb(tokens: list[Token]) -> int | None:
+    """Index of a reporting verb with a short subject before it."""
+    for i, token in enumerate(tokens[: MAX_SUBJECT_WORDS + 2]):
+        if i == 0 or token.lower not in lexicon.words("reporting_verbs.txt"):
+            continue
+        if not is_finite_verb(tokens, i):
+            continue
+        before = tokens[:i]
+        if any(is_finite_verb(before, j) for j in range(len(before))):
+            return None
+        return i
+    return None
+
+
+def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[Token] | None]:
+    """Split "<subject> <reporting verb> [that] <content>" when the date is in the content."""
+    verb = _reporting_verb(tokens)
+    if verb is None:
+        return tokens, None
+    content = verb + 1
+    while content < len(tokens) and (
+        tokens[content].lower in {"that", ":"} | _QUOTES
+        or tokens[content].lower in lexicon.words("adverbs.txt")
+    ):
+        content += 1
+    if content >= len(tokens) or target.start < tokens[content].start:
+        return tokens, None
+    if tokens[content].lower == "to":  # "hopes to win": a plan, not a report
+        return tokens, None
+    prepositions = lexicon.words("temporal_prepositions.txt")
+    rest = [t for t in tokens[content:] if t.is_word and not _inside(t, target)]
+    if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
+        return tokens, None
+    subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
+    return tokens[content:], strip_fillers(subject)
+
+
+def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) -> bool:
+    """True for a bare "officials said on Friday": the saying with no content."""
+    prepositions = lexicon.words("temporal_prepositions.txt")
+    words = [
+        t
+        for t in tokens
+        if t.is_word
+        and t.lower not in prepositions
+        and not any(a <= t.start < b for a, b in protected)
+    ]
+    verb = _reporting_verb(words)
+    return verb is not None and verb == len(words) - 1
+
+
+def _lower_first(tokens: list[Token]) -> list[Token]:
+    """ "The plant" -> "the plant" when a clause moves behind "officials said"."""
+    if tokens and tokens[0].lower in _ARTICLES:
+        first = tokens[0]
+        return [Token(first.text.lower(), first.start, first.end), *tokens[1:]]
+    return tokens
+
+
+# -- 3. shapes ---------------------------------------------------------------------------
+
+
+def _shape(tokens: list[Token], target: Target, subject: list[Token]) -> list[Token]:
+    if target.future:
+        planned = _future(tokens, subject)
+        if planned is not None:
+            return planned
+    first = _first_content_word(tokens)
+    if first is not None and subject and is_finite_verb(tokens, first):
+        return [*subject, *tokens[first:]]  # "[The firm] went public in 2004"
+    if first is not None and is_participle(tokens[first]):
+        noun = _attributive_noun(tokens, target, first)
+        if noun is not None:
+            return noun
+        if target.name is not None:
+            return [_synthetic(target.name)]
+        return _participle_clause(tokens, first, subject)
+    return tokens
+
+
+def _first_content_word(tokens: list[Token]) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.is_word and token.lower not in lexicon.words("adverbs.txt"):
+            return i
+    return None
+
+
+def _future(tokens: list[Token], subject: list[Token]) -> list[Token] | None:
+    """ "<subject> plan to meet ..." -> "<subject> to meet ..."."""
+    lowered = [t.lower for t in tokens]
+    for marker in lexicon.phrases("future_markers.txt"):
+        parts = marker.split()
+        for i in range(len(tokens) - len(parts)):
+            if lowered[i : i + len(parts)] != parts:
+                continue
+            after = tokens[i + len(parts) :]
+            if not after or not after[0].is_word:
+                continue
+            own = _strip_auxiliaries(strip_fillers(tokens[:i]))
+            own = _strip_reporting_tail(own)
+            return [*(own or subject), _synthetic("to"), *after]
+    return None
+
+
+def _strip_reporting_tail(tokens: list[Token]) -> list[Token]:
+    """ "He also confirmed" -> "He": drop a trailing reporting verb and adverbs."""
+    result = list(tokens)
+    while result and (
+        result[-1].lower in lexicon.words("reporting_verbs.txt")
+        or result[-1].lower in lexicon.words("adverbs.txt")
+        or result[-1].lower in {"that", ","}
+    ):
+        result.pop()
+    return result
+
+
+def _strip_auxiliaries(tokens: list[Token]) -> list[Token]:
+    result = list(tokens)
+    while result and result[-1].lower in lexicon.words("auxiliaries.txt"):
+        result.pop()
+    return result
+
+
+def _attributive_noun(tokens: list[Token], target: Target, first: int) -> list[Token] | None:
+    """ "initially setting a January 19 deadline" -> "Initial deadline"."""
+    inside = [i for i, t in enumerate(tokens) if _inside(t, target)]
+    if not inside or target.name is not None:
+        return None
+    before, after = inside[0] - 1, inside[-1] + 1
+    if before < 0 or tokens[before].lower not in lexicon.words("determiners.txt"):
+        return None
+    noun: list[Token] = []
+    for token in tokens[after:]:
+        if not token.is_word or token.is_capitalized or token.lower in _CUT_PREPOSITIONS:
+            break
+        noun.append(token)
+    if not noun or any(is_participle(t) for t in noun):
+        return None
+    adjectives = [_synthetic(_adjective(t.lower)) for t in tokens[:first] if _adjective(t.lower)]
+    return [*adjectives, *noun]
+
+
+def _adjective(adverb: str) -> str:
+    """ "initially" -> "initial", "tentatively" -> "tentative"; "" when not such an adverb."""
+    if adverb.endswith("ly") and adverb[:-2].endswith(("al", "ive", "ous")):
+        return adverb[:-2]
+    return ""
+
+
+def _participle_clause(tokens: list[Token], first: int, subject: list[Token]) -> list[Token]:
+    """ "even crediting the platform" -> "<subject> credited the platform"."""
+    verb = tokens[first]
+    if not subject:
+        return tokens[first:]
+    past = Token(past_of_participle(verb.text), verb.start, verb.end)
+    return [*subject, past, *tokens[first + 1 :]]
+
+
+# -- 4. removing and tidying -----------------------------------------------------------
+
+
+def _inside(token: Token, span: Target | Span) -> bool:
+    start, end = (span.start, span.end) if isinstance(span, Target) else span
+    return token.start >= 0 and start <= token.start and token.end <= end
+
+
+def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) -> list[Token]:
+    """Drop every date with its preposition; keep a named event's name, a moved deadline."""
+    result = list(tokens)
+    for span in sorted(set(protected), key=lambda s: -s[0]):
+        indices = [i for i, t in enumerate(result) if _inside(t, span)]
+        if not indices:
+            continue
+        first, last = indices[0], indices[-1]
+        if span == (target.start, target.end) and _keeps_new_date(result, first):
+            if first > 1 and result[first - 2].text == ",":
+                del result[first - 2]
+            continue
+        end = last + 1
+        if end < len(result) and result[end].lower in {"'s"}:
+            end += 1
+        start = first
+        while start > 0 and result[start - 1].lower in _DATE_MODIFIERS:
+            start -= 1
+        preposition = start > 0 and _is_date_preposition(result, start)
+        if preposition:
+            start -= len(preposition.split())
+        replacement: list[Token] = []
+        if target.name is not None and span == (target.start, target.end):
+            lead = "at" if preposition else ""
+            replacement = [_synthetic(word) for word in f"{lead} {target.name}".split()]
+        result[start:end] = replacement
+    return result
+
+
+def _is_date_preposition(tokens: list[Token], index: int) -> str:
+    """The temporal preposition ending just before ``index`` ("" if none)."""
+    for phrase in lexicon.phrases("temporal_prepositions.txt"):
+        parts = phrase.split()
+        if index >= len(parts) and [t.lower for t in tokens[index - len(parts) : index]] == parts:
+            return phrase
+    return ""
+
+
+def _keeps_new_date(tokens: list[Token], first: int) -> bool:
+    """ "extended that timeline ... to December 16": the new date is the news."""
+    if first == 0 or tokens[first - 1].lower not in {"to", "until", "till"}:
+        return False
+    return any(t.lower in lexicon.words("change_verbs.txt") for t in tokens[:first])
+
+
+def strip_fillers(tokens: list[Token]) -> list[Token]:
+    """Drop leading punctuation and filler phrases ("Notably,", "At the same time")."""
+    result = list(tokens)
+    changed = True
+    while changed and result:
+        changed = False
+        while result and (not result[0].is_word or result[0].lower in _QUOTES):
+            result.pop(0)
+            changed = True
+        lowered = [t.lower for t in result]
+        for phrase in lexicon.phrases("fillers.txt"):
+            parts = phrase.split()
+            if lowered[: len(parts)] == parts and len(parts) < len(result):
+                del result[: len(parts)]
+                changed = True
+                break
+    return result
+
+
+def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> list[Token]:
+    tokens = strip_fillers(tokens)
+    tokens = _drop_adverbs(tokens)
+    tokens = _drop_parentheses(tokens)
+    tokens = _resolve_pronouns(tokens, context, subject)
+    tokens = _names(tokens, context)
+    tokens = _simple_past(tokens)
+    tokens = _drop_after_reporting(tokens)
+    tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if not (t.text == "," and i + 1 < len(tokens) and tokens[i + 1].lower in {"to", "until"})
+    ]
+    while tokens and tokens[0].lower in _ARTICLES and len(tokens) > 2:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _drop_adverbs(tokens: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    lowered = [t.lower for t in tokens]
+    skip = 0
+    for i, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        phrase = next(
+            (
+                p
+                for p in lexicon.phrases("adverbs.txt")
+                if lowered[i : i + len(p.split())] == p.split()
+            ),
+            None,
+        )
+        if phrase is not None and len(tokens) > 2:
+            skip = len(phrase.split()) - 1
+            continue
+        result.append(token)
+    return result
+
+
+def _drop_parentheses(tokens: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            result.append(token)
+    return result
+
+
+def _resolve_pronouns(
+    tokens: list[Token], context: TitleContext, subject: list[Token]
+) -> list[Token]:
+    """ "he and Xi" -> "Trump and Xi", from the reporting subject or the last named one."""
+    result: list[Token] = []
+    for token in tokens:
+        if token.lower not in _PRONOUNS:
+            result.append(token)
+            continue
+        name = _name_of(subject) or context.pronoun(max(token.start, 0))
+        if name is None and subject and token.start >= 0:
+            name = _noun_phrase(subject)
+        if name is None:
+            result.append(token)
+            continue
+        words = name.split()
+        if result and words[0].lower() in _ARTICLES:
+            words[0] = words[0].lower()
+        result.extend(_synthetic(word) for word in words)
+    return result
+
+
+def _name_of(tokens: list[Token]) -> str | None:
+    words = [t for t in strip_roles(tokens) if t.is_word]
+    if words and all(t.is_capitalized for t in words) and words[0].lower not in _PRONOUNS:
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _noun_phrase(tokens: list[Token]) -> str | None:
+    """A short subject such as "The mayor" a pronoun may stand for."""
+    words = [t for t in tokens if t.is_word]
+    if 0 < len(words) <= 4 and words[0].lower in _ARTICLES and len(words) == len(tokens):
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _names(tokens: list[Token], context: TitleContext) -> list[Token]:
+    """Strip role words before names and use the short form of a name the text uses."""
+    result: list[Token] = []
+    run: list[Token] = []
+    for token in [*tokens, _synthetic("")]:
+        if token.text and (token.is_capitalized or (run and token.lower in {"of", "the"})):
+            run.append(token)
+            continue
+        result.extend(_shorten_run(run, context))
+        run = []
+        if token.text:
+            result.append(token)
+    return result
+
+
+def _shorten_run(run: list[Token], context: TitleContext) -> list[Token]:
+    if not run:
+        return []
+    stripped = strip_roles(run)
+    if not stripped:
+        return run
+    name = " ".join(t.text for t in stripped)
+    short = context.short_name(name) if len(stripped) > 1 else name
+    if short == name:
+        return stripped
+    return [_synthetic(short)]
+
+
+def strip_roles(run: list[Token]) -> list[Token]:
+    """ "Former President Joe Biden" -> "Joe Biden" (needs a title word and a name after)."""
+    roles = lexicon.pairs("roles.txt")
+    end = 0
+    titled = False
+    for i, token in enumerate(run):
+        kind = roles.get(token.lower)
+        if kind is None:
+            break
+        titled = titled or kind == "title"
+        end = i + 1
+    rest = run[end:]
+    if titled and rest and all(t.is_capitalized for t in rest):
+        return rest
+    return run
+
+
+def _simple_past(tokens: list[Token]) -> list[Token]:
+    """ "has extended" -> "extended" (present perfect reads long in a title)."""
+    result: list[Token] = []
+    for i, token in enumerate(tokens):
+        if token.lower in {"has", "have", "had"} and i + 1 < len(tokens):
+            following = tokens[i + 1].lower
+            forms = _participles()
+            if following != "been" and (following.endswith("ed") or following in forms):
+                continue
+        result.append(token)
+    return result
+
+
+def _participles() -> frozenset[str]:
+    return frozenset(row[2] for row in lexicon.rows("irregular_verbs.txt"))
+
+
+def _drop_after_reporting(tokens: list[Token]) -> list[Token]:
+    """ "said that the deal" -> "said the deal"."""
+    result: list[Token] = []
+    for i, token in enumerate(tokens):
+        previous = tokens[i - 1].lower if i else ""
+        if token.lower == "that" and previous in lexicon.words("reporting_verbs.txt"):
+            continue
+        result.append(token)
+    return result
+
+
+def _is_future_to(token: Token) -> bool:
+    return token.start < 0 and token.text == "to"
+
+
+def _synthetic(text: str) -> Token:
+    return Token(text, -1, -1)
+
+
+# -- 5. the string -----------------------------------------------------------------------
+
+
+def _finish(tokens: list[Token]) -> str:
+    words = [t for t in tokens if t.text and t.text not in _QUOTES]
+    words = _trim_dangling(words)
+    title = _join(words)
+    if len(title) > SOFT_TITLE:
+        title = _join(_cut_phrases(words))
+    if len(title) > MAX_TITLE:
+        title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return title[:1].upper() + title[1:]
+
+
+def _join(tokens: list[Token]) -> str:
+    text = ""
+    for token in tokens:
+        glue = "" if not text or token.text in _NO_SPACE_BEFORE or text.endswith("(") else " "
+        text += glue + token.text
+    return text.strip()
+
+
+def _trim_dangling(tokens: list[Token]) -> list[Token]:
+    result = list(tokens)
+    while result and (not result[-1].is_word or result[-1].lower in _DANGLING):
+        result.pop()
+    while result and not result[0].is_word:
+        result.pop(0)
+    return result
+
+
+def _cut_phrases(tokens: list[Token]) -> list[Token]:
+    """Drop trailing prepositional phrases (after the verb) until the title is short."""
+    verb = next(
+        (i for i in range(len(tokens)) if is_finite_verb(tokens, i) or _is_future_to(tokens[i])),
+        2,
+    )
+    result = list(tokens)
+    while len(_join(result)) > SOFT_TITLE:
+        cuts = [
+            i
+            for i in range(verb + 2, len(result))
+            if result[i].lower in _CUT_PREPOSITIONS or result[i].text in {",", ";"}
+        ]
+        if not cuts:
+            break
+        result = _trim_dangling(result[: cuts[-1]])
+    return result
