@@ -1,0 +1,183 @@
+/* Timeline page behaviour: chart, click-to-list, filter, label de-cluttering, theme.
+   Defined once per page; every fragment mounts its own root, so several can coexist. */
+window.TimelinePage = window.TimelinePage || (function () {
+  "use strict";
+
+  function css(root, name, fallback) {
+    var value = getComputedStyle(root).getPropertyValue(name);
+    return value && value.trim() ? value.trim() : fallback;
+  }
+
+  function theme(root) {
+    var fg = css(root, "--tl-fg", "#1d1d1f");
+    var muted = css(root, "--tl-muted", "#5f6368");
+    var card = css(root, "--tl-card", "#ffffff");
+    var rule = css(root, "--tl-rule", "#dddddd");
+    var grid = css(root, "--tl-grid", "rgba(60,60,60,0.14)");
+    return {
+      "font.color": fg,
+      "xaxis.gridcolor": grid,
+      "xaxis.linecolor": rule,
+      "xaxis.tickfont.color": muted,
+      "xaxis.rangeselector.bgcolor": card,
+      "xaxis.rangeselector.activecolor": rule,
+      "xaxis.rangeselector.bordercolor": rule,
+      "xaxis.rangeselector.borderwidth": 1,
+      "xaxis.rangeselector.font.color": fg,
+      "xaxis.rangeslider.bgcolor": card,
+      "xaxis.rangeslider.bordercolor": rule,
+      "xaxis.rangeslider.borderwidth": 1,
+      "hoverlabel.bgcolor": card,
+      "hoverlabel.bordercolor": rule,
+      "hoverlabel.font.color": fg
+    };
+  }
+
+  function apply(layout, updates) {
+    Object.keys(updates).forEach(function (path) {
+      var parts = path.split("."), node = layout;
+      for (var i = 0; i < parts.length - 1; i++) {
+        if (typeof node[parts[i]] !== "object" || node[parts[i]] === null) node[parts[i]] = {};
+        node = node[parts[i]];
+      }
+      node[parts[parts.length - 1]] = updates[path];
+    });
+    return layout;
+  }
+
+  function narrow(chart, data) {
+    var small = chart.clientWidth < 560;
+    var several = data.layout.showlegend;
+    return {
+      "margin.l": small || !several ? 10 : 110,
+      "yaxis.showticklabels": !small && !!several
+    };
+  }
+
+  function overlaps(a, b, gap) {
+    return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /* Hide every label that would overlap a mark or an earlier label, or leave the plot. */
+  function declutter(chart) {
+    // Overlaid subplots live in the main one's .overplot: labels on xy, marks on xy2.
+    var labels = chart.querySelectorAll(".cartesianlayer .overplot > .xy .textpoint text");
+    if (!labels.length) return;
+    var drag = chart.querySelector(".draglayer .xy .nsewdrag");
+    if (!drag) return;
+    var area = drag.getBoundingClientRect();
+    var kept = [], marks = [];
+    var points = chart.querySelectorAll(".cartesianlayer .overplot > .xy2 .point");
+    for (var m = 0; m < points.length; m++) marks.push(points[m].getBoundingClientRect());
+    for (var i = 0; i < labels.length; i++) {
+      var label = labels[i];
+      label.style.visibility = "";
+      var r = label.getBoundingClientRect();
+      var ok = r.width > 0 && r.left >= area.left - 1 && r.right <= area.right + 1;
+      for (var j = 0; ok && j < marks.length; j++) {
+        if (overlaps(r, marks[j], -1)) ok = false;  // touching its own mark is fine
+      }
+      for (var k = 0; ok && k < kept.length; k++) {
+        if (overlaps(r, kept[k], 3)) ok = false;
+      }
+      if (ok) kept.push(r); else label.style.visibility = "hidden";
+    }
+  }
+
+  function mount(rootId, dataId, chartId) {
+    var root = document.getElementById(rootId);
+    var chart = document.getElementById(chartId);
+    var data = JSON.parse(document.getElementById(dataId).textContent);
+    var prefix = data.prefix;
+    var items = root.querySelectorAll(".tl-event");
+    var count = document.getElementById(prefix + "count");
+    var search = document.getElementById(prefix + "search");
+    var total = items.length;
+    var plotted = false;
+
+    function focusEvent(id) {
+      var el = document.getElementById(prefix + id);
+      if (!el) return;
+      if (el.hidden && search) { search.value = ""; filter(); }
+      var active = root.querySelectorAll(".tl-active");
+      for (var i = 0; i < active.length; i++) active[i].classList.remove("tl-active");
+      el.classList.add("tl-active");
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      el.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
+      el.focus({ preventScroll: true });
+      if (data.page && window.history && history.replaceState) {
+        history.replaceState(null, "", "#" + prefix + id);
+      }
+    }
+
+    function filter() {
+      var terms = (search ? search.value : "").toLocaleLowerCase().split(/\s+/).filter(Boolean);
+      var matched = {}, shown = 0;
+      for (var i = 0; i < items.length; i++) {
+        var text = items[i].getAttribute("data-search") || "";
+        var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
+        items[i].hidden = !ok;
+        if (ok) { shown++; matched[items[i].getAttribute("data-event")] = true; }
+      }
+      if (count) count.textContent = terms.length ? shown + " of " + total + " events" : total + " events";
+      if (!plotted) return;
+      var indices = [], selections = [];
+      chart.data.forEach(function (trace, t) {
+        if (!trace.customdata) return;
+        indices.push(t);
+        if (!terms.length) { selections.push(null); return; }
+        var picked = [];
+        for (var j = 0; j < trace.customdata.length; j++) {
+          if (matched[trace.customdata[j]]) picked.push(j);
+        }
+        selections.push(picked);
+      });
+      if (indices.length) window.Plotly.restyle(chart, { selectedpoints: selections }, indices);
+    }
+
+    if (search) {
+      var timer = null;
+      search.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(filter, 60);
+      });
+      search.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape") { search.value = ""; filter(); }
+      });
+    }
+
+    if (!window.Plotly) {
+      chart.textContent = "The chart needs plotly.js, which did not load. Every event is listed below.";
+      chart.classList.add("tl-empty");
+      return;
+    }
+    var layout = apply(data.layout, theme(root));
+    apply(layout, narrow(chart, data));
+    window.Plotly.newPlot(chart, data.data, layout, data.config).then(function () {
+      plotted = true;
+      chart.on("plotly_click", function (ev) {
+        var point = ev && ev.points && ev.points[0];
+        if (point && point.customdata != null) focusEvent(String(point.customdata));
+      });
+      chart.on("plotly_afterplot", function () { declutter(chart); });
+      declutter(chart);
+      if (search && search.value) filter();
+      chart.setAttribute("data-ready", "true");
+    });
+
+    if (window.matchMedia) {
+      var dark = window.matchMedia("(prefers-color-scheme: dark)");
+      var retheme = function () { if (plotted) window.Plotly.relayout(chart, theme(root)); };
+      if (dark.addEventListener) dark.addEventListener("change", retheme);
+    }
+    var resizeTimer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () {
+        if (plotted) window.Plotly.relayout(chart, narrow(chart, data));
+      }, 120);
+    });
+  }
+
+  return { mount: mount };
+})();
