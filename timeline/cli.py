@@ -28,7 +28,20 @@ FORMATS: dict[str, str] = {
     ".xml": "timeml",
 }
 EXTRACT_FORMATS = ("json", "jsonl", "csv", "ics", "timelinejs", "timeml")
-INPUT_PATH = click.Path(exists=True, allow_dash=True)
+
+
+class _InputPath(click.Path):
+    """An existing path, ``-``, or a glob pattern to expand later."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from timeline.scale.discover import is_pattern
+
+        if isinstance(value, str) and is_pattern(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
+INPUT_PATH = _InputPath(exists=True, allow_dash=True)
 
 
 def _reference_date_option(
@@ -65,6 +78,48 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def large_run_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of large, streamed runs (see timeline.scale)."""
+    options = [
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="Process in N worker processes, streaming JSON Lines (0: all cores; "
+            "1: in this process).",
+        ),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Skip the documents already in the JSON Lines output and append the rest.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            help="Where --jobs runs: local processes (default) or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _expand_patterns(inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """Quoted glob patterns become their matches; other inputs stay as given."""
+    from timeline.scale.discover import expand_pattern, is_pattern
+
+    expanded: list[str] = []
+    for argument in inputs:
+        expanded.extend(expand_pattern(argument) if is_pattern(argument) else [argument])
+    return tuple(expanded)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 def cli() -> None:
@@ -84,7 +139,7 @@ def _report_failure(failure: Failure) -> None:
 
 def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
     timeline = process_inputs(
-        list(inputs), today=date.today(), on_failure=_report_failure, **options
+        list(_expand_patterns(inputs)), today=date.today(), on_failure=_report_failure, **options
     )
     for tagged in timeline.documents:
         for key, note in tagged.document.metadata:
@@ -142,18 +197,48 @@ def _serialize(timeline: Any, fmt: str) -> str:
     help="Output format (default: from the output's extension, else json).",
 )
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
-def extract(inputs: tuple[str, ...], fmt: str | None, output: str | None, **options: Any) -> None:
+@large_run_options
+def extract(
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    jobs: int | None,
+    resume: bool,
+    engine: str | None,
+    scheduler: str | None,
+    **options: Any,
+) -> None:
     """Find and resolve every date in FILE... and print them with their events.
 
     FILE may be a text, Markdown, HTML or TimeML file, a directory (its files,
-    sorted), or - for standard input.
+    sorted), a quoted glob pattern ('archive/**/*.txt'), or - for standard input.
+
+    With --jobs, --resume or --engine, inputs are streamed through worker
+    processes (or a Dask cluster) and each document is written as one JSON
+    Lines record as soon as it is done, in input order.
 
     \b
     Examples:
       timeline extract article.txt --reference-date 2025-09-20
       timeline extract notes/ --format csv -o events.csv
       cat story.txt | timeline extract - --format jsonl
+      timeline extract archive/ --jobs 4 -o archive.jsonl --resume
+      timeline extract 'archive/*.txt' --engine dask --scheduler tcp://host:8786 -o out.jsonl
     """
+    if jobs is not None or resume or engine is not None or scheduler is not None:
+        from timeline.scale.command import run_large
+
+        run_large(
+            inputs,
+            fmt=fmt,
+            output=output,
+            jobs=jobs,
+            resume=resume,
+            engine=engine,
+            scheduler=scheduler,
+            **options,
+        )
+        return
     timeline = _run_pipeline(inputs, **options)
     _write(output, _serialize(timeline, _format_for(output, fmt, EXTRACT_FORMATS)))
     _finish(timeline)

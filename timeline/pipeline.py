@@ -6,12 +6,13 @@ The CLI and the public API both go through :func:`process_inputs` or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from timeline.events import build_events
-from timeline.model import Document, TaggedDocument, Timeline, Timex
+from timeline.model import Document, Event, TaggedDocument, Timeline, Timex
 from timeline.reference import Inferrer, with_reference
 from timeline.settings import resolve_settings
 from timeline.sources import SourceError, document_from_text, expand_inputs, read_document
@@ -54,6 +55,24 @@ def _numbered(timexes: Iterable[Timex], doc_id: str) -> tuple[Timex, ...]:
     return tuple(
         replace(timex, id=f"{doc_id}.t{number}") for number, timex in enumerate(timexes, 1)
     )
+
+
+def process_document(
+    source: str, doc_id: str, *, settings: Mapping[str, Any], today: date
+) -> tuple[TaggedDocument, tuple[Event, ...]]:
+    """Read, tag and build the events of one input on its own (the unit of large runs).
+
+    ``settings`` is a resolved settings table (:func:`resolve_settings`). Raises
+    :class:`SourceError` when the input cannot be read.
+    """
+    document = read_document(source, doc_id, max_bytes=settings["max_bytes"])
+    tagged = tag_document(
+        document,
+        reference_date=settings["reference_date"],
+        today=today,
+        day_first=bool(settings["day_first"]),
+    )
+    return tagged, build_events([tagged])
 
 
 def process_inputs(

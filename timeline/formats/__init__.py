@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import json as _json
+from collections.abc import Iterable
 
-from timeline.model import Timeline
+from timeline.model import Event, TaggedDocument, Timeline
 
 
 class UnsupportedOutput(ValueError):
     """The timeline cannot be written in the requested format."""
 
 
-def _jsonl(timeline: Timeline) -> str:
+def jsonl_line(tagged: TaggedDocument, events: Iterable[Event]) -> str:
+    """One JSON Lines record (without its newline): a document and its events."""
     from timeline.formats.json import SCHEMA, document_record, event_record
 
+    record = {
+        "schema": SCHEMA,
+        "document": document_record(tagged),
+        "events": [event_record(event) for event in events],
+    }
+    return _json.dumps(record, ensure_ascii=False)
+
+
+def _jsonl(timeline: Timeline) -> str:
     lines = []
     for tagged in timeline.documents:
         doc_id = tagged.document.id
-        events = [event_record(event) for event in timeline.events if doc_id in event.documents]
-        record = {"schema": SCHEMA, "document": document_record(tagged), "events": events}
-        lines.append(_json.dumps(record, ensure_ascii=False))
+        events = [event for event in timeline.events if doc_id in event.documents]
+        lines.append(jsonl_line(tagged, events))
     return "".join(line + "\n" for line in lines)
 
 

@@ -1,0 +1,45 @@
+"""The Dask engine writes the same JSON Lines as one process (LocalCluster, 2 workers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_parallel import _corpus, _run
+
+distributed = pytest.importorskip(
+    "distributed", reason="dask.distributed is not installed: pip install -e '.[dask]'"
+)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A small in-process cluster: 2 workers of 1 thread each."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_output_equals_the_single_process_one(tmp_path: Path, scheduler: str) -> None:
+    texts = [f"text {n}" + (" SLOW" if n % 4 == 0 else "") for n in range(40)]
+    corpus = _corpus(tmp_path / "corpus", texts)
+    one, spread = tmp_path / "one.jsonl", tmp_path / "dask.jsonl"
+    _run([str(corpus)], one, jobs=1)
+    summary, errors = _run([str(corpus)], spread, engine="dask", scheduler=scheduler, jobs=2)
+    assert (summary.written, errors) == (40, [])
+    assert spread.read_bytes() == one.read_bytes()
+
+
+def test_dask_reports_bad_inputs_and_resumes(tmp_path: Path, scheduler: str) -> None:
+    corpus = _corpus(tmp_path / "corpus", ["a", "BAD", "c", "d"])
+    output = tmp_path / "out.jsonl"
+    summary, errors = _run([str(corpus)], output, engine="dask", scheduler=scheduler, jobs=2)
+    assert (summary.written, errors) == (3, [f"{corpus}/doc001.txt: bad input"])
+    (corpus / "doc001.txt").write_text("fixed", encoding="utf-8")
+    summary, errors = _run(
+        [str(corpus)], output, engine="dask", scheduler=scheduler, jobs=2, resume=True
+    )
+    assert (summary.skipped, summary.written, errors) == (3, 1, [])
