@@ -14,6 +14,8 @@ from timeline.model import Event, Moment
 TITLE_JACCARD = 0.5
 #: Sentences from different documents this alike report the same event.
 SENTENCE_JACCARD = 0.8
+#: A title whose first noun appears this early in another title of the same time is the same.
+HEAD_WINDOW = 4
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 
@@ -47,6 +49,23 @@ def _common_bigrams(a: str, b: str) -> bool:
     return bool(bigrams(a[:1].lower() + a[1:]) & bigrams(b[:1].lower() + b[1:]))
 
 
+def _head(event: Event) -> str | None:
+    """The title's first word when it is a common noun ("Call" from "Tuesday's call ...")."""
+    words = _WORD.findall(event.title)
+    if len(words) < 2 or words[1].lower() in lexicon.words("reporting_verbs.txt"):
+        return None
+    head = words[0].lower()
+    if head in lexicon.words("stopwords.txt"):
+        return None
+    return head if re.search(rf"\b{re.escape(head)}\b", event.sentence) else None
+
+
+def _shared_head(a: Event, b: Event) -> bool:
+    """ "Call covered port fees" and "Video call between Marsh and Reis": one call."""
+    head = _head(a)
+    return head is not None and head in [w.lower() for w in _WORD.findall(b.title)[:HEAD_WINDOW]]
+
+
 def _when(event: Event) -> tuple[object, ...]:
     return (event.undated, event.start, event.end)
 
@@ -60,6 +79,8 @@ def same_event(a: Event, b: Event) -> bool:
     if _jaccard(set(content_words(a.title)), set(content_words(b.title))) >= TITLE_JACCARD:
         return True
     if _common_bigrams(a.title, b.title):
+        return True
+    if _shared_head(a, b) or _shared_head(b, a):
         return True
     different_documents = not set(a.documents) & set(b.documents)
     sentences = _jaccard(set(content_words(a.sentence)), set(content_words(b.sentence)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from timeline.events import lexicon
 from timeline.events.clauses import (
@@ -578,18 +579,25 @@ def strip_roles(run: list[Token]) -> list[Token]:
 
 
 def _simple_past(tokens: list[Token]) -> list[Token]:
-    """ "has extended" -> "extended" (present perfect reads long in a title)."""
+    """ "has (twice) extended" -> "(twice) extended": present perfect reads long in a title."""
     result: list[Token] = []
     for i, token in enumerate(tokens):
-        if token.lower in {"has", "have", "had"} and i + 1 < len(tokens):
-            following = tokens[i + 1].lower
-            forms = _participles()
-            if following != "been" and (following.endswith("ed") or following in forms):
+        if token.lower in {"has", "have", "had"}:
+            following = i + 1
+            while following < len(tokens) and _is_manner_adverb(tokens[following].lower):
+                following += 1
+            word = tokens[following].lower if following < len(tokens) else ""
+            if word != "been" and (word.endswith("ed") or word in _participles()):
                 continue
         result.append(token)
     return result
 
 
+def _is_manner_adverb(word: str) -> bool:
+    return word in {"twice", "thrice", "again", "once"} or (len(word) > 4 and word.endswith("ly"))
+
+
+@cache
 def _participles() -> frozenset[str]:
     return frozenset(row[2] for row in lexicon.rows("irregular_verbs.txt"))
 
