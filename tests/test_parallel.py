@@ -6,6 +6,7 @@ import io
 import json
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from itertools import count, islice
 from pathlib import Path
@@ -13,10 +14,15 @@ from typing import Any
 
 import pytest
 
+from tests.test_formats_json import _timeline
+from timeline.events.merge import merge_events, sort_and_number
+from timeline.formats import serialize
+from timeline.formats.json import FormatError, loads_jsonl
 from timeline.scale import Progress, ResumeError, stream_extract
 from timeline.scale.discover import iter_glob, iter_inputs
 from timeline.scale.engines import batched, ordered_map
 from timeline.scale.progress import format_duration
+from timeline.scale.readback import merge_across, read_jsonl_files
 from timeline.scale.sink import completed_sources
 from timeline.sources import SourceError, expand_inputs
 
@@ -290,3 +296,47 @@ def test_progress_status_counts_skipped_documents_but_not_in_the_rate() -> None:
 )
 def test_format_duration(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+# --- reading JSON Lines back (timeline build out.jsonl) ----------------------------------
+
+
+def test_jsonl_reads_back_what_it_wrote() -> None:
+    original = _timeline()
+    back = loads_jsonl(serialize(original, "jsonl"))
+    assert (back.documents, back.events) == (original.documents, original.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"schema": "timeline/1", "document"', "line 1: invalid JSON"),
+        ('\n{"schema": "timeline/2"}\n', "line 2: not a timeline/1 JSON Lines record"),
+        ('{"schema": "timeline/1", "document": {}, "events": []}', "line 1: malformed record"),
+    ],
+)
+def test_jsonl_errors_name_the_line(text: str, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        loads_jsonl(text, source="out.jsonl")
+
+
+def test_two_runs_read_together_get_unique_ids_and_merged_events(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(serialize(_timeline(), "jsonl"), encoding="utf-8")
+    second.write_text(serialize(_timeline(), "jsonl"), encoding="utf-8")
+    timeline = read_jsonl_files([str(first), str(second)], title="Both")
+    assert [tagged.document.id for tagged in timeline.documents] == ["d1", "d2"]
+    assert [timex.id for timex in timeline.documents[1].timexes] == ["d2.t1", "d2.t2", "d2.t3"]
+    assert [event.id for event in timeline.events] == ["e1", "e2", "e3"]
+    assert timeline.events[0].documents == ("d1", "d2")
+    assert timeline.events[0].timexes == ("d1.t1", "d2.t1")
+
+
+def test_merging_by_time_equals_merging_all(tmp_path: Path) -> None:
+    events = list(_timeline().events)
+    many = [
+        replace(event, documents=(f"d{n}",), title=f"{event.title} {'again' * (n % 2)}")
+        for n in range(1, 6)
+        for event in reversed(events)
+    ]
+    assert merge_across(many) == sort_and_number(merge_events(many))

@@ -156,6 +156,21 @@ def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
     return timeline
 
 
+def _read_jsonl(inputs: tuple[str, ...], title: str) -> Any:
+    from timeline.formats.json import FormatError
+    from timeline.scale.readback import read_jsonl_files
+
+    if not all(Path(name).suffix.lower() == ".jsonl" for name in inputs):
+        raise click.UsageError("build reads either JSON Lines (*.jsonl) or documents, not both")
+    try:
+        timeline = read_jsonl_files(inputs, title=title)
+    except FormatError as error:
+        raise click.ClickException(str(error)) from None
+    if not timeline.documents:
+        raise click.ClickException(f"{', '.join(inputs)}: no documents in the JSON Lines")
+    return timeline
+
+
 def _finish(timeline: Any) -> None:
     if timeline.failures:
         raise click.exceptions.Exit(1)
@@ -252,12 +267,19 @@ def extract(
 def build(inputs: tuple[str, ...], output: str, title: str, **options: Any) -> None:
     """Build an interactive timeline page from FILE... (one self-contained HTML file).
 
+    FILE may also be the JSON Lines output of extract (--format jsonl, --jobs,
+    --engine dask): its documents are read back and their events merged.
+
     \b
     Examples:
       timeline build article.txt -o timeline.html --reference-date 2025-09-20
       timeline build reports/ -o reports.html --title "Quarterly reports"
+      timeline build archive.jsonl -o archive.html
     """
-    timeline = _run_pipeline(inputs, title=title, **options)
+    if any(Path(name).suffix.lower() == ".jsonl" for name in inputs):
+        timeline = _read_jsonl(inputs, title)
+    else:
+        timeline = _run_pipeline(inputs, title=title, **options)
     _write(output, timeline.to_html())
     click.echo(f"Wrote {output} ({len(timeline.events)} events)", err=True)
     _finish(timeline)

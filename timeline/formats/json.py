@@ -8,6 +8,7 @@ the pieces JSON Lines reuses; ``loads`` reads our own JSON back into a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -200,3 +201,43 @@ def read_event_record(record: dict[str, Any]) -> Event:
         media=record.get("media"),
         date_text=record.get("date_text", ""),
     )
+
+
+def iter_jsonl(
+    lines: Iterable[str], *, source: str = "<jsonl>"
+) -> Iterator[tuple[TaggedDocument, tuple[Event, ...]]]:
+    """Read ``timeline/1`` JSON Lines one record at a time: a document and its events.
+
+    Blank lines are skipped; anything else that is not a record raises
+    :class:`FormatError` naming the line.
+    """
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise FormatError(f"{source}: line {number}: invalid JSON ({error.msg})") from None
+        if not isinstance(record, dict) or record.get("schema") != SCHEMA:
+            raise FormatError(f"{source}: line {number}: not a {SCHEMA} JSON Lines record")
+        try:
+            tagged = read_document_record(record["document"])
+            events = tuple(read_event_record(item) for item in record["events"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise FormatError(f"{source}: line {number}: malformed record ({error})") from None
+        yield tagged, events
+
+
+def loads_jsonl(text: str, *, source: str = "<jsonl>") -> Timeline:
+    """Read ``timeline/1`` JSON Lines into a Timeline.
+
+    Events are kept as each record holds them (not merged across documents, ids
+    as written); :func:`timeline.scale.readback.read_jsonl_files`
+    merges them.
+    """
+    documents: list[TaggedDocument] = []
+    events: list[Event] = []
+    for tagged, found in iter_jsonl(text.splitlines(), source=source):
+        documents.append(tagged)
+        events.extend(found)
+    return Timeline(documents=tuple(documents), events=tuple(events))
