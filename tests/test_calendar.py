@@ -588,3 +588,298 @@ def test_country_option_changes_national_holidays() -> None:
     text = "Celebrations will mark Independence Day."
     assert _resolved(find_holidays(text, OCT)) == ["2026-07-04"]
     assert _resolved(find_holidays(text, OCT, country="IN")) == ["2026-08-15"]
+
+
+# Sentences written apart from the cases above, to measure how often a mention resolves to the
+# right occurrence (sentence, reference, expected first day, finder). The first 50 were
+# measured before any tuning at 46/50 (92%), the last 25 after it at 23/25 (92%); misses then
+# led to host-city mentions ("the Vilnius summit"), "<city> Games" aliases and Turkey's
+# calendar for Eid. Not every row must pass: the test holds the rate at 90% or more.
+HELD_OUT = [
+    (
+        "Biden and Xi held talks on the margins of APEC in San Francisco in November 2023.",
+        date(2025, 9, 20),
+        "2023-11-16",
+        "event",
+    ),
+    (
+        "South Korea is preparing to welcome leaders to Gyeongju for APEC later this year.",
+        date(2025, 9, 1),
+        "2025-10-31",
+        "event",
+    ),
+    ("The 2016 Rio Olympics were plagued by Zika fears.", date(2025, 9, 20), "2016-08-05", "event"),
+    (
+        "Athletes arrived in Paris ahead of the Olympic Games.",
+        date(2024, 7, 20),
+        "2024-07-26",
+        "event",
+    ),
+    (
+        "Russia was banned from the Pyeongchang Winter Olympics.",
+        date(2025, 9, 20),
+        "2018-02-09",
+        "event",
+    ),
+    (
+        "France beat Croatia in the 2018 World Cup final in Moscow.",
+        date(2025, 9, 20),
+        "2018-07-15",
+        "event",
+    ),
+    ("Qatar spent billions preparing for the World Cup.", date(2022, 6, 1), "2022-11-20", "event"),
+    (
+        "Kansas City will face Philadelphia in the Super Bowl on Sunday.",
+        date(2025, 2, 5),
+        "2025-02-09",
+        "event",
+    ),
+    (
+        "Taylor Swift attended Super Bowl LVIII in Las Vegas.",
+        date(2025, 9, 20),
+        "2024-02-11",
+        "event",
+    ),
+    (
+        "The COP28 talks in Dubai ended with a call to transition away from fossil fuels.",
+        date(2025, 9, 20),
+        "2023-11-30",
+        "event",
+    ),
+    (
+        "Scientists issued warnings ahead of COP27 in Egypt.",
+        date(2025, 9, 20),
+        "2022-11-06",
+        "event",
+    ),
+    (
+        "The Glasgow climate conference produced a pact on coal.",
+        date(2025, 9, 20),
+        "2021-10-31",
+        "event",
+    ),
+    (
+        "Leaders at the G7 summit in Hiroshima visited the peace memorial.",
+        date(2025, 9, 20),
+        "2023-05-19",
+        "event",
+    ),
+    ("Italy will host the G7 summit in Apulia in June.", date(2024, 3, 1), "2024-06-13", "event"),
+    (
+        "The G20 summit in Bali ended with a joint declaration.",
+        date(2025, 9, 20),
+        "2022-11-15",
+        "event",
+    ),
+    ("Saudi Arabia hosted a virtual G20 summit in 2020.", date(2025, 9, 20), "2020-11-21", "event"),
+    (
+        "Erdogan lifted his veto on Sweden at the Vilnius summit.",
+        date(2025, 9, 20),
+        "2023-07-11",
+        "event",
+    ),
+    (
+        "NATO leaders will gather in Washington for the alliance's 75th anniversary summit.",
+        date(2024, 5, 1),
+        "2024-07-09",
+        "event",
+    ),
+    (
+        "Trump attended the NATO summit in Brussels in 2018.",
+        date(2025, 9, 20),
+        "2018-07-11",
+        "event",
+    ),
+    (
+        "Trump clashed with Macron at the NATO summit in London.",
+        date(2025, 9, 20),
+        "2019-12-03",
+        "event",
+    ),
+    ("Davos 2024 focused on artificial intelligence.", date(2025, 9, 20), "2024-01-15", "event"),
+    ("Milei gave a fiery speech in Davos in January.", date(2024, 3, 1), "2024-01-15", "event"),
+    (
+        "The BRICS summit in Johannesburg invited six new members.",
+        date(2025, 9, 20),
+        "2023-08-22",
+        "event",
+    ),
+    ("Lula will host the BRICS summit in Rio de Janeiro.", date(2025, 3, 1), "2025-07-06", "event"),
+    ("Trump won the 2016 election.", date(2025, 9, 20), "2016-11-08", "event"),
+    ("Biden lost ground after the 2022 midterms.", date(2025, 9, 20), "2022-11-08", "event"),
+    (
+        "Polls show a tight race ahead of the presidential election.",
+        date(2024, 9, 1),
+        "2024-11-05",
+        "event",
+    ),
+    (
+        "Democrats fear losses in next year's midterm elections.",
+        date(2025, 9, 20),
+        "2026-11-03",
+        "event",
+    ),
+    (
+        "Voters cast ballots by mail in the 2020 presidential election amid the pandemic.",
+        date(2025, 9, 20),
+        "2020-11-03",
+        "event",
+    ),
+    ("Italy won Euro 2020's final at Wembley.", date(2025, 9, 20), "2021-06-11", "event"),
+    (
+        "Australia won the Cricket World Cup final in Ahmedabad.",
+        date(2025, 9, 20),
+        "2023-11-19",
+        "event",
+    ),
+    ("New Zealand hosted the Rugby World Cup in 2011.", date(2025, 9, 20), "2011-09-09", "event"),
+    (
+        "The Women's World Cup in Australia and New Zealand drew record crowds.",
+        date(2025, 9, 20),
+        "2023-07-20",
+        "event",
+    ),
+    ("The Paralympics in Tokyo were held in 2021.", date(2025, 9, 20), "2021-08-24", "event"),
+    ("The Euros in Germany drew millions of fans.", date(2025, 9, 20), "2024-06-14", "event"),
+    (
+        "The London Olympics opening ceremony featured the Queen.",
+        date(2025, 9, 20),
+        "2012-07-27",
+        "event",
+    ),
+    ("Beijing hosted the Olympics in 2008.", date(2025, 9, 20), "2008-08-08", "event"),
+    ("Sochi spent $50 billion on the Winter Games.", date(2025, 9, 20), "2014-02-07", "event"),
+    (
+        "Brazil will host the UN climate talks in Belém in November.",
+        date(2025, 6, 1),
+        "2025-11-10",
+        "event",
+    ),
+    (
+        "The Paris climate conference ended with a landmark deal.",
+        date(2025, 9, 20),
+        "2015-11-30",
+        "event",
+    ),
+    ("Shoppers spent record sums on Black Friday.", date(2025, 12, 5), "2025-11-28", "holiday"),
+    ("The bill must pass before Christmas.", date(2025, 10, 10), "2025-12-25", "holiday"),
+    ("Families reunited over Lunar New Year.", date(2026, 3, 1), "2026-02-17", "holiday"),
+    ("Thanksgiving travel hit a record.", date(2025, 12, 10), "2025-11-27", "holiday"),
+    ("The ceasefire collapsed during Ramadan.", date(2024, 6, 1), "2024-03-11", "holiday"),
+    ("He returned home for Diwali.", date(2025, 12, 1), "2025-10-20", "holiday"),
+    ("Easter 2024 fell in March.", date(2025, 9, 20), "2024-03-31", "holiday"),
+    ("Congress will return after Memorial Day.", date(2025, 5, 1), "2025-05-26", "holiday"),
+    ("The strike began on Labor Day.", date(2025, 10, 10), "2025-09-01", "holiday"),
+    (
+        "Jews will light candles on the first night of Hanukkah.",
+        date(2024, 11, 1),
+        "2024-12-26",
+        "holiday",
+    ),
+    (
+        "Officials expect record attendance at this year's APEC meetings in Gyeongju.",
+        date(2025, 8, 1),
+        "2025-10-31",
+        "event",
+    ),
+    ("Obama flew to Honolulu to host APEC leaders.", date(2012, 1, 10), "2011-11-12", "event"),
+    ("Xi is expected to travel to the G20 in Rio.", date(2024, 10, 1), "2024-11-18", "event"),
+    ("China hosted the G20 in Hangzhou in 2016.", date(2025, 9, 20), "2016-09-04", "event"),
+    (
+        "The Madrid summit invited Finland and Sweden to join NATO.",
+        date(2023, 1, 1),
+        "2022-06-28",
+        "event",
+    ),
+    ("At COP26, countries agreed to phase down coal.", date(2025, 9, 20), "2021-10-31", "event"),
+    ("The host of COP29, Azerbaijan, faced criticism.", date(2024, 10, 1), "2024-11-11", "event"),
+    ("Snow was scarce at the 2022 Winter Olympics.", date(2025, 9, 20), "2022-02-04", "event"),
+    (
+        "Simone Biles withdrew from events at the Tokyo Games.",
+        date(2025, 9, 20),
+        "2021-07-23",
+        "event",
+    ),
+    (
+        "Germany was knocked out early at the 2018 World Cup.",
+        date(2025, 9, 20),
+        "2018-06-14",
+        "event",
+    ),
+    (
+        "The United States, Canada and Mexico will co-host the next World Cup.",
+        date(2025, 9, 20),
+        "2026-06-11",
+        "event",
+    ),
+    (
+        "Rihanna performed at the halftime show of the Super Bowl in Arizona.",
+        date(2023, 6, 1),
+        "2023-02-12",
+        "event",
+    ),
+    ("Super Bowl 50 was played in Santa Clara.", date(2025, 9, 20), "2016-02-07", "event"),
+    (
+        "Trump lost the 2020 election but refused to concede.",
+        date(2025, 9, 20),
+        "2020-11-03",
+        "event",
+    ),
+    (
+        "Early voting has begun for the midterm elections.",
+        date(2022, 10, 20),
+        "2022-11-08",
+        "event",
+    ),
+    (
+        "Republicans narrowly won the House in the midterms.",
+        date(2023, 3, 1),
+        "2022-11-08",
+        "event",
+    ),
+    (
+        "Argentina beat France on penalties in the World Cup final.",
+        date(2023, 1, 15),
+        "2022-12-18",
+        "event",
+    ),
+    (
+        "Business leaders will descend on Davos next January.",
+        date(2025, 9, 20),
+        "2026-01-19",
+        "event",
+    ),
+    ("The Paris Paralympics closed on a high.", date(2025, 9, 20), "2024-08-28", "event"),
+    (
+        "Airlines expect a surge in travel around Thanksgiving.",
+        date(2025, 11, 1),
+        "2025-11-27",
+        "holiday",
+    ),
+    (
+        "The markets were closed for Good Friday last year.",
+        date(2025, 9, 20),
+        "2024-03-29",
+        "holiday",
+    ),
+    ("Gifts were exchanged on Christmas Day.", date(2026, 1, 10), "2025-12-25", "holiday"),
+    ("Millions traveled home for the Spring Festival.", date(2025, 3, 1), "2025-01-29", "holiday"),
+    ("Fighting paused for Eid al-Adha.", date(2025, 7, 1), "2025-06-06", "holiday"),
+    (
+        "The verdict is due after the Fourth of July holiday.",
+        date(2025, 6, 20),
+        "2025-07-04",
+        "holiday",
+    ),
+]
+
+
+def _resolves(sentence: str, reference: date, expected: str, finder: str) -> bool:
+    found = (find_named_events if finder == "event" else find_holidays)(sentence, reference)
+    return any(t.value == expected for t in found)
+
+
+def test_held_out_resolution_rate() -> None:
+    hits = [case for case in HELD_OUT if _resolves(*case)]
+    rate = len(hits) / len(HELD_OUT)
+    assert rate >= 0.9, f"{len(hits)}/{len(HELD_OUT)} resolved to the right occurrence"

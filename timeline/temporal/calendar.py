@@ -20,7 +20,7 @@ import bisect
 import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -193,6 +193,8 @@ class _Lexicon:
     not_past: frozenset[str]
     countries: tuple[_Country, ...]
     city_aliases: Mapping[str, tuple[str, ...]]
+    host_city_nouns: tuple[str, ...]
+    host_city_max_years: int
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
@@ -255,6 +257,8 @@ def _lexicon() -> _Lexicon:
         not_past=frozenset(_strings(tense["not_past"], f"{where}: tense.not_past")),
         countries=tuple(countries),
         city_aliases=city_aliases,
+        host_city_nouns=_strings(get("host_city_nouns"), f"{where}: host_city_nouns"),
+        host_city_max_years=int(get("host_city_max_years")),
     )
 
 
@@ -360,6 +364,10 @@ def _event_place_keys(event: NamedEvent) -> frozenset[str]:
     return frozenset(_key(p) for p in (*event.cities, *event.countries) if p != NATIONWIDE)
 
 
+def _event_city_keys(event: NamedEvent) -> frozenset[str]:
+    return frozenset(_key(city) for city in event.cities if city != NATIONWIDE)
+
+
 # ---------------------------------------------------------------------------------------------
 # Tense of the sentence around a mention
 
@@ -463,12 +471,15 @@ class NamedEventMention:
     tense: Direction | None
     relative_year: int | None
     final: bool = False
+    max_years_away: int | None = None
 
 
 @dataclass(frozen=True)
 class _EventMatcher:
     alias_regex: re.Pattern[str]
     by_alias: Mapping[str, tuple[NamedEvent, ...]]
+    host_city_regex: re.Pattern[str]
+    events: tuple[NamedEvent, ...]
     weak: frozenset[str]
     places: _Places
     place_before: re.Pattern[str]
@@ -499,6 +510,11 @@ def _event_matcher(events: tuple[NamedEvent, ...]) -> _EventMatcher:
     return _EventMatcher(
         alias_regex=re.compile(_bounded(_alternation(aliases, fold_case=True))),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
+        host_city_regex=re.compile(
+            rf"(?<![\w.])(?P<place>{place})(?:['’]s)?\s+"
+            rf"(?P<noun>{_words_regex(lex.host_city_nouns)})(?![\w])"
+        ),
+        events=events,
         weak=lex.weak_aliases,
         places=places,
         place_before=re.compile(rf"(?P<place>{place})(?:['’]s)?\s+$"),
@@ -509,7 +525,7 @@ def _event_matcher(events: tuple[NamedEvent, ...]) -> _EventMatcher:
         weak_cue_before=re.compile(rf"(?<![\w])(?:{_words_regex(lex.weak_cues)})\s+(?i:the\s+)?$"),
         acronym_after=re.compile(r"\s*\([A-Z][A-Za-z0-9-]{1,12}\)"),
         suffix_after=re.compile(rf"\s+(?P<suffix>{_words_regex(lex.event_suffixes)})(?![\w])"),
-        year_after=re.compile(rf",?\s+(?:(?i:in)\s+)?(?P<year>{_YEAR})(?![\w-])"),
+        year_after=re.compile(rf",?\s+(?:(?i:in|of)\s+)?(?P<year>{_YEAR})(?![\w-])"),
         place_after=re.compile(
             rf",?\s+(?i:in|at|held\s+in|hosted\s+by|hosted\s+in)\s+"
             rf"(?:the\s+(?i:city|resort|town)\s+of\s+)?(?P<place>{place})"
@@ -548,7 +564,37 @@ def scan_named_events(
         mention = _read_mention(text, match, matcher)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    for match in matcher.host_city_regex.finditer(text):
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        mention = _read_host_city_mention(text, match, matcher)
+        if mention is not None:
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _read_host_city_mention(
+    text: str, match: re.Match[str], matcher: _EventMatcher
+) -> NamedEventMention | None:
+    """ "the Vilnius summit": the meetings of that name held in that city."""
+    cities = matcher.places.lookup(match["place"])
+    noun = match["noun"].casefold()
+    candidates = tuple(
+        event
+        for event in matcher.events
+        if _event_city_keys(event) & cities
+        and any(noun in alias.casefold() for alias in event.aliases)
+    )
+    if not candidates:
+        return None
+    found = _Found(match.start(), match.end(), place_keys=cities)
+    _extend_left(text, found, matcher)
+    _extend_right(text, found, matcher)
+    mention = _mention(text, found, _filter_candidates(candidates, found))
+    if mention is None or found.year is not None:
+        return mention
+    return replace(mention, max_years_away=matcher.lex.host_city_max_years)
 
 
 def _read_mention(
@@ -565,7 +611,12 @@ def _read_mention(
         return None
     if _vetoed(text, found.start, candidates, matcher.lex):
         return None
-    candidates = _filter_candidates(candidates, found)
+    return _mention(text, found, _filter_candidates(candidates, found))
+
+
+def _mention(
+    text: str, found: _Found, candidates: tuple[NamedEvent, ...]
+) -> NamedEventMention | None:
     if not candidates:
         return None
     return NamedEventMention(
@@ -669,8 +720,18 @@ def choose_occurrence(mention: NamedEventMention, reference: date) -> NamedEvent
     Order: a relative year ("last year's"); a single candidate; the mention's own direction
     word (upcoming -> the first to start on or after the reference, last -> the latest to
     end before it); the sentence's tense (past -> latest started by the reference, future ->
-    the first not yet over); else the edition nearest the reference.
+    the first not yet over); else the edition nearest the reference. A mention that allows
+    only nearby editions (``max_years_away``) yields None for a distant one.
     """
+    chosen = _choose(mention, reference)
+    if chosen is None or mention.max_years_away is None:
+        return chosen
+    if _gap(chosen.start, chosen.end, reference) > 366 * mention.max_years_away:
+        return None
+    return chosen
+
+
+def _choose(mention: NamedEventMention, reference: date) -> NamedEvent | None:
     candidates = list(mention.candidates)
     if mention.relative_year is not None:
         year = reference.year + mention.relative_year
