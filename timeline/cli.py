@@ -66,6 +66,14 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--day-first", is_flag=True, help=setting("day_first").help),
         click.option("--recursive", "-r", is_flag=True, help="Also read files in sub-directories."),
         click.option(
+            "--group-by",
+            "group_by",
+            metavar="document|COLUMN",
+            default=setting("group_by").default,
+            show_default=True,
+            help=setting("group_by").help,
+        ),
+        click.option(
             "--max-bytes",
             type=click.IntRange(min=1),
             default=setting("max_bytes").default,

@@ -14,7 +14,7 @@ from typing import Any
 from timeline.events import build_events
 from timeline.model import Document, Event, TaggedDocument, Timeline, Timex
 from timeline.reference import Inferrer, with_reference
-from timeline.settings import resolve_settings
+from timeline.settings import resolve_settings, setting
 from timeline.sources import SourceError, document_from_text, expand_inputs, read_document
 from timeline.temporal import tag
 
@@ -87,11 +87,26 @@ def process_inputs(
 
     ``options`` are names from :mod:`timeline.settings`.
     """
+    from timeline.formats.structured import StructuredReader, group_by_document, is_structured
+
     settings = resolve_settings(**options)
     tagged: list[TaggedDocument] = []
+    documents: list[TaggedDocument] = []  # every input's, in input order
     failures: list[str] = []
-    for number, source in enumerate(expand_inputs(arguments, recursive=recursive), 1):
+    sources = expand_inputs(arguments, recursive=recursive)
+    structured = StructuredReader(
+        sources,
+        settings["reference_date"],
+        today,
+        day_first=settings["day_first"],
+        max_bytes=settings["max_bytes"],
+        group_column=settings["group_by"],
+    )
+    for number, source in enumerate(sources, 1):
         try:
+            if is_structured(source):
+                documents.extend(structured.read(number, source))
+                continue
             document = read_document(source, f"d{number}", max_bytes=settings["max_bytes"])
             tagged.append(
                 tag_document(
@@ -101,15 +116,22 @@ def process_inputs(
                     day_first=settings["day_first"],
                 )
             )
+            documents.append(tagged[-1])
         except SourceError as error:
             failure = Failure(source, str(error))
             failures.append(failure.message)
             if on_failure is not None:
                 on_failure(failure)
+    events = structured.events(build_events(tagged))
+    if settings["group_by"] == "document":
+        events = group_by_document(events, documents)
+    title = settings["title"]
+    if title == setting("title").default:
+        title = structured.title() or title
     return Timeline(
-        documents=tuple(tagged),
-        events=build_events(tagged),
-        title=settings["title"],
+        documents=tuple(documents),
+        events=events,
+        title=title,
         failures=tuple(failures),
     )
 

@@ -76,6 +76,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _group_by(value: Any) -> str:
+    text = str(value).strip().lower()
+    if not text:
+        raise SettingError("expected 'document' or a column name, got nothing")
+    return text
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "reference_date",
@@ -96,6 +103,13 @@ SETTINGS: tuple[Setting, ...] = (
         _country,
     ),
     Setting("title", "Timeline", "Title of the timeline page.", _text),
+    Setting(
+        "group_by",
+        "group",
+        "Lanes and export groups: 'document' (one per input) or a column of structured "
+        "rows (default: group).",
+        _group_by,
+    ),
     Setting(
         "max_bytes",
         50_000_000,

@@ -21,7 +21,20 @@ import yaml
 from timeline.model import Document
 
 #: File extensions a directory argument picks up.
-KNOWN_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".tml")
+KNOWN_EXTENSIONS: tuple[str, ...] = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".tml",
+    # structured inputs (timeline.formats.structured): rows and our own exports
+    ".csv",
+    ".json",
+    ".jsonl",
+    ".yaml",
+    ".yml",
+    ".ics",
+)
 STDIN = "-"
 DEFAULT_MAX_BYTES = 50_000_000
 #: The warning an empty (or whitespace-only) input gets; it is read, with no events.
@@ -318,7 +331,7 @@ def find_dateline(text: str) -> list[tuple[str, str]]:
 
 
 def _dateline_fields(match: re.Match[str]) -> list[tuple[str, str]]:
-    month = month_number(match["month"] or match["month2"])
+    month = _month_number(match["month"] or match["month2"])
     day = int(match["day"] or match["day2"])
     year_text = match["year"] or match["year2"]
     if month is None or not 1 <= day <= 31:
@@ -342,8 +355,8 @@ def _dateline_fields(match: re.Match[str]) -> list[tuple[str, str]]:
     return fields
 
 
-def month_number(word: str) -> int | None:
-    """1-12 for an English month name or its abbreviation ("Sept.", "Sep", "September")."""
+def _month_number(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation ("Sept.", "Sep", "September")."""
     stem = word.rstrip(".").lower()
     if len(stem) < 3:
         return None
@@ -351,12 +364,6 @@ def month_number(word: str) -> int | None:
         if name.startswith(stem) or (stem == "sept" and number == 9):
             return number
     return None
-
-
-def weekday_number(word: str) -> int | None:
-    """0 (Monday) to 6 (Sunday) for an English weekday name or abbreviation."""
-    name = _weekday_name(word)
-    return None if name is None else _WEEKDAYS.index(name.lower())
 
 
 def _weekday_name(word: str) -> str | None:
