@@ -456,6 +456,38 @@ HOLIDAY_CASES = [
     ("Prices may rise by next Easter.", OCT, "next Easter", "2026-04-05", None, "reference"),
     ("Sales could slump this Christmas.", OCT, "this Christmas", "2025-12-25", None, "reference"),
     (
+        "The pool opened on Memorial Day weekend.",
+        OCT,
+        "Memorial Day weekend",
+        "2025-W21-WE",
+        ("2025-05-24", "2025-05-26"),
+        "reference",
+    ),
+    (
+        "Traffic peaks over Thanksgiving weekend.",
+        OCT,
+        "Thanksgiving weekend",
+        "2025-W48-WE",
+        ("2025-11-27", "2025-11-30"),
+        "reference",
+    ),
+    (
+        "Easter weekend 2024 was busy.",
+        OCT,
+        "Easter weekend 2024",
+        "2024-W13-WE",
+        ("2024-03-30", "2024-03-31"),
+        "absolute",
+    ),
+    (
+        "On Christmas, 2000 troops left the base.",
+        OCT,
+        "Christmas",
+        "2024-12-25",
+        None,
+        "reference",
+    ),
+    (
         "Lawmakers left town before Presidents' Day.",
         OCT,
         "Presidents' Day",
@@ -470,7 +502,12 @@ HOLIDAY_CASES = [
     ("sentence", "reference", "text", "value", "last", "anchor"), HOLIDAY_CASES
 )
 def test_holiday(
-    sentence: str, reference: date, text: str, value: str, last: str | None, anchor: str
+    sentence: str,
+    reference: date,
+    text: str,
+    value: str,
+    last: str | tuple[str, str] | None,
+    anchor: str,
 ) -> None:
     found = find_holidays(sentence, reference)
     assert [t.text for t in found] == [text]
@@ -478,8 +515,8 @@ def test_holiday(
     assert sentence[timex.start : timex.end] == timex.text
     assert (timex.type, timex.value, timex.anchor, timex.timeml) == ("DATE", value, anchor, True)
     assert timex.interval is not None
-    assert timex.interval.start.isoformat() == value
-    assert timex.interval.end.isoformat() == (last or value)
+    first, final = last if isinstance(last, tuple) else (value, last or value)
+    assert (timex.interval.start.isoformat(), timex.interval.end.isoformat()) == (first, final)
     assert timex.rule.startswith("holiday:")
 
 
@@ -500,6 +537,10 @@ NEGATIVES = [
     "The World Economic Forum said inflation would ease.",
     "The NATO alliance has 32 members.",
     "He thanked the Olympic committee.",
+    "In the Basra offensive, or Operation Ramadan, waves of troops attacked.",
+    'Radio stations played "White Christmas" on a loop.',
+    "Crowds filled the churches as Easter week began.",
+    "The presidential election of 1860 split the country.",
 ]
 
 
@@ -556,6 +597,20 @@ TENSE_CASES = [
     ("Officials said the summit is expected to open soon.", "future"),
     ("The summit.", None),
 ]
+
+
+# Seen from before the table starts (2000), a series mention has no answer: not the 2002 row.
+OUT_OF_RANGE = [
+    ("Germany can take part in planning for the NATO summit in April.", date(1998, 12, 5)),
+    ("A bomb blast shocked the Olympic games.", date(1998, 2, 27)),
+    ("Democrats campaigned hard until Election Day.", date(1998, 10, 26)),
+    ("The next G20 summit will be held in Miami.", date(2026, 1, 10)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reference"), OUT_OF_RANGE)
+def test_outside_the_table_nothing_is_guessed(sentence: str, reference: date) -> None:
+    assert find_named_events(sentence, reference) == []
 
 
 @pytest.mark.parametrize(("sentence", "expected"), TENSE_CASES)

@@ -43,6 +43,9 @@ NATIONWIDE = "nationwide"
 Direction = Literal["past", "future"]
 
 _YEAR = r"(?:19|20)\d{2}"
+#: A year written next to a mention: any four digits from 1000, so that "the presidential
+#: election of 1860" is read as a year the table lacks, not as the nearest election.
+_ANY_YEAR = r"[12]\d{3}"
 
 
 class CalendarDataError(ValueError):
@@ -518,14 +521,14 @@ def _event_matcher(events: tuple[NamedEvent, ...]) -> _EventMatcher:
         weak=lex.weak_aliases,
         places=places,
         place_before=re.compile(rf"(?P<place>{place})(?:['’]s)?\s+$"),
-        year_before=re.compile(rf"(?<![\w-])(?P<year>{_YEAR})(?:['’]s)?\s+$"),
+        year_before=re.compile(rf"(?<![\w-])(?P<year>{_ANY_YEAR})(?:['’]s)?\s+$"),
         relative_before=re.compile(rf"(?<![\w])(?P<rel>{_words_regex(lex.relative_before)})\s+$"),
         direction_before=re.compile(rf"(?<![\w])(?P<dir>{_words_regex(directions)})\s+$"),
         the_before=re.compile(r"(?<![\w])(?i:the)\s+$"),
         weak_cue_before=re.compile(rf"(?<![\w])(?:{_words_regex(lex.weak_cues)})\s+(?i:the\s+)?$"),
         acronym_after=re.compile(r"\s*\([A-Z][A-Za-z0-9-]{1,12}\)"),
         suffix_after=re.compile(rf"\s+(?P<suffix>{_words_regex(lex.event_suffixes)})(?![\w])"),
-        year_after=re.compile(rf",?\s+(?:(?i:in|of)\s+)?(?P<year>{_YEAR})(?![\w-])"),
+        year_after=re.compile(rf"\s+(?:(?i:in|of)\s+)?(?P<year>{_ANY_YEAR})(?![\w-])"),
         place_after=re.compile(
             rf",?\s+(?i:in|at|held\s+in|hosted\s+by|hosted\s+in)\s+"
             rf"(?:the\s+(?i:city|resort|town)\s+of\s+)?(?P<place>{place})"
@@ -738,6 +741,8 @@ def _choose(mention: NamedEventMention, reference: date) -> NamedEvent | None:
         candidates = [e for e in candidates if year in e.years]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
+    if not _covers(candidates, reference, mention.tense):
+        return None
     if mention.direction == "future":
         return _first([e for e in candidates if e.start >= reference])
     if mention.direction == "past":
@@ -749,6 +754,24 @@ def _choose(mention: NamedEventMention, reference: date) -> NamedEvent | None:
     else:
         chosen = None
     return chosen or min(candidates, key=lambda e: (_gap(e.start, e.end, reference), e.start))
+
+
+def _covers(candidates: Sequence[NamedEvent], reference: date, tense: Direction | None) -> bool:
+    """Whether the table can answer for ``reference``: editions outside it are unknown.
+
+    The table starts in 2000 and ends with the last edition already scheduled, so "the NATO
+    summit" seen from 1998, or a future G20 summit seen from beyond the last row, has no
+    answer here; the nearest row would be wrong.
+    """
+    starts = sorted(e.start for e in candidates)
+    gaps = sorted(b - a for a, b in zip(starts, starts[1:], strict=False))
+    period = gaps[len(gaps) // 2] if gaps else timedelta(0)
+    first, last = starts[0], max(e.end for e in candidates)
+    if not first - period <= reference <= last + period:
+        return False
+    if tense == "future" and reference > starts[-1]:
+        return False
+    return not (tense == "past" and reference < first)
 
 
 def _first(events: Sequence[NamedEvent]) -> NamedEvent | None:
@@ -826,6 +849,7 @@ class _HolidayTable:
     regex: re.Pattern[str]
     following_vetoes: frozenset[str]
     preceding_vetoes: tuple[str, ...]
+    weekend_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -850,6 +874,7 @@ def _holiday_table() -> _HolidayTable:
         regex=re.compile(_bounded(_alternation(aliases, fold_case=False))),
         following_vetoes=frozenset(_strings(data.get("following_vetoes"), str(HOLIDAYS_YAML))),
         preceding_vetoes=_strings(data.get("preceding_vetoes"), str(HOLIDAYS_YAML)),
+        weekend_words=_strings(data.get("weekend_words"), str(HOLIDAYS_YAML)),
     )
 
 
@@ -978,6 +1003,7 @@ class _HolidayPatterns:
     relative_after: re.Pattern[str]
     direction_before: re.Pattern[str]
     this_before: re.Pattern[str]
+    weekend_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -995,11 +1021,12 @@ def _holiday_patterns() -> _HolidayPatterns:
             rf"(?<![\w.])(?P<place>{_alternation(written, fold_case=False)})(?:['’]s)?\s+$"
         ),
         codes=codes,
-        year_after=re.compile(rf",?\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})(?![\w-])"),
+        year_after=re.compile(rf"\s+(?:(?i:of)\s+)?(?P<year>{_ANY_YEAR})(?![\w-])"),
         relative_before=re.compile(rf"(?<![\w])(?P<rel>{_words_regex(lex.relative_before)})\s+$"),
         relative_after=re.compile(rf"\s+(?P<rel>{_words_regex(lex.relative_after)})(?![\w])"),
         direction_before=re.compile(rf"(?<![\w])(?P<dir>{_words_regex(directions)})\s+$"),
         this_before=re.compile(r"(?<![\w])(?P<this>(?i:this))\s+$"),
+        weekend_after=re.compile(rf"\s+(?:{_words_regex(_holiday_table().weekend_words)})(?![\w])"),
     )
 
 
@@ -1031,8 +1058,14 @@ def _holiday_vetoed(text: str, match: re.Match[str], table: _HolidayTable) -> bo
     following = re.match(r"\s+([\w-]+)", text[match.end() : match.end() + 40])
     if following and following[1] in table.following_vetoes:
         return True
-    head = text[max(0, match.start() - 6) : match.start()]
-    return any(head.endswith(v) for v in table.preceding_vetoes)
+    head = text[max(0, match.start() - 20) : match.start()]
+    for veto in table.preceding_vetoes:
+        if veto[-1].isalnum():  # a word before the name ("Operation Ramadan")
+            if re.search(rf"(?<![\w]){re.escape(veto)}\s+$", head):
+                return True
+        elif head.endswith(veto):  # a prefix glued to it ("pre-Christmas")
+            return True
+    return False
 
 
 def _resolve_holiday(
@@ -1066,6 +1099,11 @@ def _resolve_holiday(
         year, end = int(m["year"]), m.end()
     elif m := patterns.relative_after.match(text, end):
         relative, end = lex.relative_after[_lookup_word(m["rel"], lex.relative_after)], m.end()
+    weekend = patterns.weekend_after.match(text, end)
+    if weekend:
+        end = weekend.end()
+        if year is None and (m := patterns.year_after.match(text, end)):
+            year, end = int(m["year"]), m.end()
     if this:
         relative = 0
     span = _holiday_occurrence(
@@ -1080,18 +1118,37 @@ def _resolve_holiday(
     if span is None:
         return None
     first, last = span
+    value = first.isoformat()
+    if weekend:
+        first, last = _weekend_around(first)
+        saturday = first + timedelta(days=max(0, 5 - first.weekday()))
+        iso_year, week, _ = saturday.isocalendar()
+        value = f"{iso_year}-W{week:02d}-WE"
     anchor: Anchor = "absolute" if year is not None else "reference"
     return Timex(
         text=text[start:end],
         start=start,
         end=end,
         type="DATE",
-        value=first.isoformat(),
+        value=value,
         interval=Interval(first, last, "day", False),
         anchor=anchor,
         timeml=True,
         rule=f"holiday:{name}",
     )
+
+
+def _weekend_around(day: date) -> tuple[date, date]:
+    """The holiday weekend of ``day``: a Monday holiday takes the weekend before it
+    (Memorial Day: Sat..Mon), a Thursday or Friday one the weekend after (Thanksgiving:
+    Thu..Sun), a weekend day its own weekend."""
+    weekday = day.weekday()
+    if weekday <= 2:  # Monday to Wednesday: the weekend before, through the holiday
+        return day - timedelta(days=weekday + 2), day
+    if weekday <= 4:  # Thursday, Friday: from the holiday to the Sunday after
+        return day, day + timedelta(days=6 - weekday)
+    saturday = day - timedelta(days=weekday - 5)
+    return saturday, saturday + timedelta(days=1)
 
 
 def _holiday_occurrence(
