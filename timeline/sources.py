@@ -331,7 +331,7 @@ def find_dateline(text: str) -> list[tuple[str, str]]:
 
 
 def _dateline_fields(match: re.Match[str]) -> list[tuple[str, str]]:
-    month = _month_number(match["month"] or match["month2"])
+    month = month_number(match["month"] or match["month2"])
     day = int(match["day"] or match["day2"])
     year_text = match["year"] or match["year2"]
     if month is None or not 1 <= day <= 31:
@@ -355,8 +355,8 @@ def _dateline_fields(match: re.Match[str]) -> list[tuple[str, str]]:
     return fields
 
 
-def _month_number(word: str) -> int | None:
-    """1-12 for a month name or its abbreviation ("Sept.", "Sep", "September")."""
+def month_number(word: str) -> int | None:
+    """1-12 for an English month name or its abbreviation ("Sept.", "Sep", "September")."""
     stem = word.rstrip(".").lower()
     if len(stem) < 3:
         return None
@@ -364,6 +364,12 @@ def _month_number(word: str) -> int | None:
         if name.startswith(stem) or (stem == "sept" and number == 9):
             return number
     return None
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) to 6 (Sunday) for an English weekday name or abbreviation."""
+    name = _weekday_name(word)
+    return None if name is None else _WEEKDAYS.index(name.lower())
 
 
 def _weekday_name(word: str) -> str | None:
