@@ -177,6 +177,20 @@ BAD_INPUTS = [
         False,
     ),
     (
+        {"bad.json": b'{"events": [1, 2,\n  ]}\n'},
+        (),
+        1,
+        ["Error: {d}/bad.json: invalid JSON at line 2, column 3: Expecting value"],
+        False,
+    ),
+    (
+        {"bad.yaml": b"rows: [1\n"},
+        (),
+        1,
+        ["Error: {d}/bad.yaml: invalid YAML at line 2, column 1"],
+        False,
+    ),
+    (
         {"big.txt": b"x" * 100},
         ("--max-bytes", "10"),
         1,
