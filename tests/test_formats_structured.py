@@ -185,3 +185,28 @@ def test_group_by_document_uses_titles_then_file_names():
     timeline = rich_timeline()
     (event,) = group_by_document(timeline.events[:1], timeline.documents)
     assert event.group == "a.txt"
+
+
+def test_read_one_is_the_unit_of_large_runs(tmp_path: Path):
+    from dataclasses import replace
+
+    from timeline.formats.structured import read_one
+    from timeline.model import Timeline
+    from timeline.settings import resolve_settings
+    from timeline.sources import SourceError
+
+    calendar = tmp_path / "a.ics"
+    calendar.write_text(ics.dumps(rich_timeline()))
+    settings = resolve_settings()
+    tagged, events = read_one(str(calendar), "d7", settings=settings, today=date(2030, 1, 1))
+    assert tagged.document.id == "d7" and tagged.document.source == str(calendar)
+    assert [event.id for event in events] == [f"e{n}" for n in range(1, 10)]
+    assert {event.documents for event in events} == {("d7",)}
+    timeline = rich_timeline()
+    second = replace(
+        timeline.documents[0], document=replace(timeline.documents[0].document, id="d2")
+    )
+    two = tmp_path / "two.json"
+    two.write_text(json_format.dumps(Timeline((timeline.documents[0], second), ())))
+    with pytest.raises(SourceError, match="holds 2 documents; read it without --jobs"):
+        read_one(str(two), "d1", settings=settings, today=date(2030, 1, 1))

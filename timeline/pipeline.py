@@ -65,6 +65,10 @@ def process_document(
     ``settings`` is a resolved settings table (:func:`resolve_settings`). Raises
     :class:`SourceError` when the input cannot be read.
     """
+    from timeline.formats.structured import is_structured, read_one
+
+    if is_structured(source):
+        return read_one(source, doc_id, settings=settings, today=today)
     document = read_document(source, doc_id, max_bytes=settings["max_bytes"])
     tagged = tag_document(
         document,

@@ -11,10 +11,11 @@ with those the text inputs gave.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from timeline.formats import csv as csv_format
 from timeline.formats import ics, table, timelinejs
@@ -25,6 +26,26 @@ from timeline.sources import SourceError, read_document
 
 #: Extensions whose files hold events rather than prose.
 STRUCTURED_EXTENSIONS: tuple[str, ...] = (".csv", ".json", ".jsonl", ".yaml", ".yml", ".ics")
+
+
+def read_one(
+    source: str, doc_id: str, *, settings: Mapping[str, Any], today: date
+) -> tuple[TaggedDocument, tuple[Event, ...]]:
+    """One structured input on its own, as document ``doc_id`` (the unit of large runs)."""
+    reader = StructuredReader(
+        [source],
+        settings["reference_date"],
+        today,
+        day_first=bool(settings["day_first"]),
+        max_bytes=settings["max_bytes"],
+        group_column=settings["group_by"],
+    )
+    documents = reader.read(1, source, doc_id)
+    if len(documents) != 1:
+        raise SourceError(
+            f"{source}: holds {len(documents)} documents; read it without --jobs/--engine"
+        )
+    return documents[0], reader.events(())
 
 
 def is_structured(source: str) -> bool:
@@ -56,9 +77,12 @@ class StructuredReader:
     inputs: list[StructuredInput] = field(default_factory=list)
     _taken: set[str] = field(default_factory=set)
 
-    def read(self, number: int, source: str) -> tuple[TaggedDocument, ...]:
-        """Read input ``number`` (1-based); its documents. Raises SourceError."""
-        document = read_document(source, f"d{number}", max_bytes=self.max_bytes)
+    def read(self, number: int, source: str, doc_id: str = "") -> tuple[TaggedDocument, ...]:
+        """Read input ``number`` (1-based, id ``d<number>`` unless ``doc_id``); its documents.
+
+        Raises :class:`SourceError` with a one-line message naming the place.
+        """
+        document = read_document(source, doc_id or f"d{number}", max_bytes=self.max_bytes)
         try:
             found = self._parse(document, source)
         except FormatError as error:
