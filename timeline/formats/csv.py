@@ -55,7 +55,14 @@ def dumps(events: tuple[Event, ...] | list[Event]) -> str:
 
 def loads(text: str, *, source: str = "<csv>") -> tuple[Event, ...]:
     """Read events written by :func:`dumps`; :class:`FormatError` names the bad line."""
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _read_events(reader, source)
+    except csv.Error as error:  # malformed quoting, NUL bytes, stray carriage returns
+        raise FormatError(f"{source}: line {reader.line_num}: {error}") from None
+
+
+def _read_events(reader: csv.DictReader, source: str) -> tuple[Event, ...]:
     missing = [
         column
         for column in ("id", "start", "end", "title")
