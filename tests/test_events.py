@@ -223,3 +223,70 @@ def test_titles_are_short() -> None:
     (event,) = build_events([tagged(text, [T("Monday", date(2025, 6, 9))], REF)])
     assert len(event.title) <= 70
     assert event.title.startswith("Committee")
+
+
+# (text, timexes, expected title of the one event): clause shapes of wire copy
+SHAPE_CASES = [
+    (
+        "The talks stalled over Iran, which had rejected the offer on March 3.",
+        [T("March 3", date(2025, 3, 3))],
+        "Iran rejected the offer",
+    ),
+    (
+        "Deputy Mayor Lena Holt, the city's budget chief, was questioned on Monday about the gap.",
+        [T("Monday", date(2025, 6, 9))],
+        "Lena Holt was questioned about the gap",
+    ),
+    (
+        "The agency said that inspectors would return in July.",
+        [T("July", date(2025, 7, 1), date(2025, 7, 31), "month")],
+        "Inspectors to return",
+    ),
+    (
+        "BERLIN (AP) _ Police raided three offices on Wednesday.",
+        [T("Wednesday", date(2025, 6, 11))],
+        "Police raided three offices",
+    ),
+    (
+        "Omar Diaz urged calm. Protests have grown since his March 2 arrest.",
+        [T("March 2", date(2025, 3, 2))],
+        "Omar Diaz’s arrest",
+    ),
+    (
+        "The council has taken control of the port on Friday.",
+        [T("Friday", date(2025, 6, 13))],
+        "Council took control of the port",
+    ),
+    (
+        "Sanctions stay in place until after the 1990 invasion of Kuwait is settled.",
+        [T("1990", date(1990, 1, 1), date(1990, 12, 31), "year")],
+        "Invasion of Kuwait",
+    ),
+    (
+        "The deal was welcomed by traders, who said on Monday that prices would fall.",
+        [T("Monday", date(2025, 6, 9))],
+        "Traders said prices would fall",
+    ),
+    (
+        "Shares of the firm, which the founders sold in 2019, doubled.",
+        [T("2019", date(2019, 1, 1), date(2019, 12, 31), "year")],
+        "Founders sold",
+    ),
+    (
+        "Exports reached 92,000 tons in May.",
+        [T("May", date(2025, 5, 1), date(2025, 5, 31), "month")],
+        "Exports reached 92,000 tons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "title"), SHAPE_CASES)
+def test_clause_shapes(text: str, timexes: list[T], title: str) -> None:
+    (event,) = build_events([tagged(text, timexes, REF)])
+    assert event.title == title
+
+
+def test_title_is_never_empty() -> None:
+    text = "A week or so ago, yes."
+    (event,) = build_events([tagged(text, [T("A week or so ago", date(2025, 6, 7))], REF)])
+    assert event.title

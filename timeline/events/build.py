@@ -22,7 +22,11 @@ _UNIT_AFTER = re.compile(
     r"^\s*(?:few\s+|several\s+|\d+\s+)?(?:day|week|month|year|decade|century|hour)s?\b",
     re.IGNORECASE,
 )
-_DURATION_BEFORE = re.compile(r"\b(?:for|within|after|in|over|lasting)\s*$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|within|after|in|over|lasting|\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a few|few|several|some)\s*$",
+    re.IGNORECASE,
+)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -296,6 +300,14 @@ def named_subjects(text: str, sentences: Sequence[Span]) -> tuple[tuple[int, str
         if not is_finite_verb(tokens, len(run)):
             continue
         name = strip_roles(run)
-        if name and name[0].lower not in {"he", "she", "they", "it", "we", "i"}:
-            found.append((run[0].start, " ".join(t.text for t in name)))
+        if not name or name[0].lower in lexicon.words("openers.txt"):
+            continue
+        if len(name) == 1 and not _used_as_name(text, name[0].text):
+            continue
+        found.append((run[0].start, " ".join(t.text for t in name)))
     return tuple(found)
+
+
+def _used_as_name(text: str, word: str) -> bool:
+    """A capitalized word that also stands capitalized mid-sentence ("Trump", not "Protests")."""
+    return re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", text) is not None

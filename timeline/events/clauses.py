@@ -52,6 +52,7 @@ def _token_pattern() -> re.Pattern[str]:
         r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
         rf"|(?i:(?:{dotted})\.)(?=\s)"  # Mr., Jan.
         r"|[’']s\b"  # possessive as a token of its own
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 92,000
         r"|\w+(?:(?:[’'](?!s\b)|[\-.])\w+)*"  # words, numbers, "state-run", "3.5"
         r"|[^\w\s]"
     )

@@ -28,6 +28,7 @@ from timeline.events.clauses import (
     Token,
     clause_spans,
     has_verb,
+    irregular_forms,
     is_finite_verb,
     is_participle,
     past_of_participle,
@@ -42,7 +43,7 @@ SOFT_TITLE = 60
 #: Longest subject (in words) a clause may lend to another.
 MAX_SUBJECT_WORDS = 7
 
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = frozenset({"he", "she", "him"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _CUT_PREPOSITIONS = frozenset(
     [
@@ -72,7 +73,7 @@ _CUT_PREPOSITIONS = frozenset(
 )
 _DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as"})
 _NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
-_QUOTES = frozenset("\"“”‘’'«»")
+_QUOTES = frozenset("\"“”‘’'«»`")
 _DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this"})
 
 
@@ -109,13 +110,17 @@ class TitleContext:
             found = name
         return found
 
-    def short_name(self, name: str) -> str:
-        """The one word of a multi-word name the text also uses on its own."""
+    def short_name(self, name: str, allow_first: bool = False) -> str:
+        """The one word of a multi-word name the text also uses on its own.
+
+        The first word ("Xi" of "Xi Jinping") only counts when the name came with a
+        title ("President"), so "Saudi Arabia" does not become "Saudi".
+        """
         parts = name.split()
         if len(parts) < 2 or not self.text:
             return name
         best, best_count = name, 0
-        for part in (parts[-1], parts[0]):
+        for part in (parts[-1], parts[0]) if allow_first else (parts[-1],):
             count = _standalone_count(self.text, part)
             if count > best_count:
                 best, best_count = part, count
@@ -149,7 +154,9 @@ def make_title(
     """
     context = context or TitleContext(text=sentence)
     protected = [*timexes, (target.start, target.end)]
-    spans = split_coordination(sentence, clause_spans(sentence, protected))
+    spans = _after_dateline(
+        sentence, split_coordination(sentence, clause_spans(sentence, protected))
+    )
     low, high = _core_clauses(sentence, spans, target)
     tokens = tokenize(sentence, spans[low][0], spans[high][1])
     subject = _sentence_subject(sentence, spans, low, high)
@@ -157,15 +164,100 @@ def make_title(
     if report_subject is not None:
         subject = report_subject
     elif _only_reporting(tokens, target, protected) and low > 0:
-        previous = spans[low - 1]
         while tokens and not tokens[-1].is_word:
             tokens = tokens[:-1]
-        tokens = tokens + _lower_first(strip_fillers(tokenize(sentence, *previous)))
+        tokens = tokens + _lower_first(strip_fillers(_reported_clause(sentence, spans, low)))
     tokens = strip_fillers(tokens)
-    tokens = _shape(tokens, target, subject)
+    tokens = _relative(tokens, sentence, spans, low)
+    if tokens and is_finite_verb(tokens, 0) and not tokens[0].is_capitalized:
+        subject = _appositive_subject(sentence, spans, low, protected) or subject
+    tokens = _shape(tokens, target, subject, context)
     tokens = _remove_dates(tokens, target, protected)
     tokens = _tidy(tokens, context, subject)
-    return _finish(tokens)
+    return _finish(tokens) or _fallback(sentence, protected)
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*"
+    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
+    r"\s*(?:\((?:AP|Reuters|AFP|dpa|UPI|Xinhua|Bloomberg)\))?\s*(?:_|—|–|--)\s+"
+)
+
+
+def _after_dateline(sentence: str, spans: list[Span]) -> list[Span]:
+    """Clause spans without a leading dateline ("MOSCOW (AP) _ ")."""
+    match = _DATELINE.match(sentence)
+    if not match:
+        return spans
+    lead = match.end()
+    kept = [(max(a, lead), b) for a, b in spans if b > lead]
+    return kept or spans
+
+
+def _reported_clause(sentence: str, spans: list[Span], low: int) -> list[Token]:
+    """What a trailing "..., the airline announced Friday" reports: the first clause with a verb."""
+    for i in range(low):
+        tokens = tokenize(sentence, *spans[i])
+        if any(is_finite_verb(tokens, j) for j in range(len(tokens))):
+            return tokens
+    return tokenize(sentence, *spans[low - 1])
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _relative(tokens: list[Token], sentence: str, spans: list[Span], low: int) -> list[Token]:
+    """ "..., which had condemned X" -> "<antecedent> had condemned X"; "with whom" dropped."""
+    if (
+        len(tokens) > 2
+        and tokens[1].lower in {"whom", "which"}
+        and tokens[0].lower in _CUT_PREPOSITIONS
+    ):
+        return tokens[2:]
+    if tokens and tokens[0].lower == "that" and len(tokens) > 1 and not is_finite_verb(tokens, 1):
+        return tokens[1:]
+    if not tokens or low == 0:
+        return tokens
+    if tokens[0].lower == "whom":
+        return tokens[1:]
+    if tokens[0].lower not in _RELATIVES or len(tokens) < 2 or tokens[0].is_capitalized:
+        return tokens
+    if not (is_finite_verb(tokens, 1) or tokens[1].lower in lexicon.words("adverbs.txt")):
+        return tokens[1:]  # "that Iraq would ...", "which the two presidents signed"
+    antecedent = _antecedent(tokenize(sentence, *spans[low - 1]))
+    return [*antecedent, *tokens[1:]] if antecedent else tokens[1:]
+
+
+def _antecedent(tokens: list[Token]) -> list[Token]:
+    """The noun a relative clause hangs on: the clause's last name, or "the <noun>"."""
+    words = [t for t in tokens if t.is_word]
+    run: list[Token] = []
+    for token in reversed(words):
+        if not token.is_capitalized:
+            break
+        run.insert(0, token)
+    if run:
+        return strip_roles(run)
+    if len(words) >= 2 and words[-2].lower in _ARTICLES:
+        return [Token(words[-2].lower, words[-2].start, words[-2].end), words[-1]]
+    if words and not is_finite_verb(words, len(words) - 1):
+        return [words[-1]]  # "welcomed by traders, who ..."
+    return []
+
+
+def _appositive_subject(
+    sentence: str, spans: list[Span], low: int, protected: list[Span]
+) -> list[Token]:
+    """ "Crown Prince Hassan, the king's brother, was asked ...": the sentence's opening name."""
+    if low == 0:
+        return []
+    tokens = strip_fillers(tokenize(sentence, *spans[0]))
+    words = [t for t in tokens if t.is_word or t.lower == "'s"]
+    if not words or len(words) > 6 or has_verb(words):
+        return []
+    if any(_inside(t, span) for t in words for span in protected):
+        return []
+    return words if words[0].is_capitalized else []
 
 
 # -- 1. the clause -------------------------------------------------------------------
@@ -220,10 +312,18 @@ def _reporting_verb(tokens: list[Token]) -> int | None:
         if not is_finite_verb(tokens, i):
             continue
         before = tokens[:i]
-        if any(is_finite_verb(before, j) for j in range(len(before))):
+        if any(_blocks_report(before, j) for j in range(len(before))):
             return None
         return i
     return None
+
+
+def _blocks_report(tokens: list[Token], index: int) -> bool:
+    """A verb before a reporting verb that makes it something else than its subject's verb."""
+    if not is_finite_verb(tokens, index):
+        return False
+    word = tokens[index].lower
+    return word not in lexicon.words("auxiliaries.txt") and not word.endswith("ed")
 
 
 def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[Token] | None]:
@@ -232,6 +332,14 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
     if verb is None:
         return tokens, None
     content = verb + 1
+    that = next(
+        (i for i in range(content, min(content + 6, len(tokens))) if tokens[i].lower == "that"),
+        None,
+    )
+    if that is not None:
+        if target.start < tokens[that].end:
+            return tokens, None  # "said on Monday that ...": the date is the saying's
+        content = that + 1
     while content < len(tokens) and (
         tokens[content].lower in {"that", ":"} | _QUOTES
         or tokens[content].lower in lexicon.words("adverbs.txt")
@@ -246,7 +354,7 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
     if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
         return tokens, None
     subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
-    return tokens[content:], strip_fillers(subject)
+    return tokens[content:], _strip_auxiliaries(strip_fillers(subject))
 
 
 def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) -> bool:
@@ -274,18 +382,23 @@ def _lower_first(tokens: list[Token]) -> list[Token]:
 # -- 3. shapes ---------------------------------------------------------------------------
 
 
-def _shape(tokens: list[Token], target: Target, subject: list[Token]) -> list[Token]:
+def _shape(
+    tokens: list[Token], target: Target, subject: list[Token], context: TitleContext
+) -> list[Token]:
     if target.future:
         planned = _future(tokens, subject)
         if planned is not None:
             return planned
+    noun = _noun_title(tokens, target, context, adjunct_only=True)
+    if noun is not None:
+        return noun
     first = _first_content_word(tokens)
     if first is not None and subject and is_finite_verb(tokens, first):
         return [*subject, *tokens[first:]]  # "[The firm] went public in 2004"
     if first is not None and is_participle(tokens[first]):
-        noun = _attributive_noun(tokens, target, first)
+        noun = _noun_title(tokens, target, context, adjunct_only=False)
         if noun is not None:
-            return noun
+            return [*_adjectives(tokens[:first]), *noun]
         if target.name is not None:
             return [_synthetic(target.name)]
         return _participle_clause(tokens, first, subject)
@@ -335,23 +448,74 @@ def _strip_auxiliaries(tokens: list[Token]) -> list[Token]:
     return result
 
 
-def _attributive_noun(tokens: list[Token], target: Target, first: int) -> list[Token] | None:
-    """ "initially setting a January 19 deadline" -> "Initial deadline"."""
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def _noun_title(
+    tokens: list[Token], target: Target, context: TitleContext, adjunct_only: bool
+) -> list[Token] | None:
+    """A date that only qualifies a noun makes a title of that noun.
+
+    "setting a January 19 deadline" -> "deadline"; "since his Aug. 2 power-grab" ->
+    "Saddam's power-grab" (with ``adjunct_only`` the noun phrase must follow a preposition,
+    so "Biden signed the April 2024 law" keeps its clause).
+    """
     inside = [i for i, t in enumerate(tokens) if _inside(t, target)]
     if not inside or target.name is not None:
         return None
     before, after = inside[0] - 1, inside[-1] + 1
-    if before < 0 or tokens[before].lower not in lexicon.words("determiners.txt"):
+    determiners = lexicon.words("determiners.txt")
+    if before < 0 or tokens[before].lower not in determiners | _POSSESSIVES:
         return None
+    if adjunct_only and not (
+        before > 0
+        and (
+            tokens[before - 1].lower in _CUT_PREPOSITIONS
+            or tokens[before - 1].lower in lexicon.words("temporal_prepositions.txt")
+        )
+    ):
+        return None
+    noun = _noun_phrase_after(tokens, after)
+    if not noun:
+        return None
+    owner = tokens[before].lower
+    if owner in {"his", "her"}:
+        name = context.pronoun(max(tokens[before].start, 0))
+        if name:
+            return [_synthetic(f"{name}’s"), *noun]
+    return noun
+
+
+def _noun_phrase_after(tokens: list[Token], start: int) -> list[Token]:
+    """ "deadline for quotas" -> "deadline"; "invasion of Kuwait" -> "invasion of Kuwait"."""
     noun: list[Token] = []
-    for token in tokens[after:]:
+    index = start
+    while index < len(tokens):
+        token = tokens[index]
         if not token.is_word or token.is_capitalized or token.lower in _CUT_PREPOSITIONS:
             break
+        if is_finite_verb(tokens, index) or is_participle(token) and noun:
+            break
         noun.append(token)
-    if not noun or any(is_participle(t) for t in noun):
-        return None
-    adjectives = [_synthetic(_adjective(t.lower)) for t in tokens[:first] if _adjective(t.lower)]
-    return [*adjectives, *noun]
+        index += 1
+    if not noun:
+        return []
+    if index + 1 < len(tokens) and tokens[index].lower == "of":
+        complement = [tokens[index]]
+        stops = _CUT_PREPOSITIONS | lexicon.words("temporal_prepositions.txt")
+        for position in range(index + 1, min(index + 5, len(tokens))):
+            token = tokens[position]
+            if not token.is_word or token.lower in stops or is_finite_verb(tokens, position):
+                break
+            complement.append(token)
+        if len(complement) > 1:
+            noun.extend(complement)
+    return noun
+
+
+def _adjectives(tokens: list[Token]) -> list[Token]:
+    """ "initially" -> "initial" for every such adverb in ``tokens``."""
+    return [_synthetic(_adjective(t.lower)) for t in tokens if _adjective(t.lower)]
 
 
 def _adjective(adverb: str) -> str:
@@ -443,6 +607,7 @@ def strip_fillers(tokens: list[Token]) -> list[Token]:
 
 
 def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> list[Token]:
+    tokens = _drop_leading_phrase(strip_fillers(tokens))
     tokens = strip_fillers(tokens)
     tokens = _drop_adverbs(tokens)
     tokens = _drop_parentheses(tokens)
@@ -455,8 +620,20 @@ def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> l
         for i, t in enumerate(tokens)
         if not (t.text == "," and i + 1 < len(tokens) and tokens[i + 1].lower in {"to", "until"})
     ]
+    if len(tokens) > 2 and tokens[0].lower == "that" and not is_finite_verb(tokens, 1):
+        tokens = tokens[1:]
     while tokens and tokens[0].lower in _ARTICLES and len(tokens) > 2:
         tokens = tokens[1:]
+    return tokens
+
+
+def _drop_leading_phrase(tokens: list[Token]) -> list[Token]:
+    """ "In Washington, the agency released ..." -> "the agency released ..."."""
+    if not tokens or tokens[0].lower not in _CUT_PREPOSITIONS:
+        return tokens
+    for i, token in enumerate(tokens[:7]):
+        if token.text == ",":
+            return tokens[i + 1 :] if i + 3 < len(tokens) else tokens
     return tokens
 
 
@@ -508,7 +685,7 @@ def _resolve_pronouns(
         name = _name_of(subject) or context.pronoun(max(token.start, 0))
         if name is None and subject and token.start >= 0:
             name = _noun_phrase(subject)
-        if name is None:
+        if name is None or set(name.split()) & {t.text for t in result}:
             result.append(token)
             continue
         words = name.split()
@@ -555,10 +732,20 @@ def _shorten_run(run: list[Token], context: TitleContext) -> list[Token]:
     if not stripped:
         return run
     name = " ".join(t.text for t in stripped)
-    short = context.short_name(name) if len(stripped) > 1 else name
+    if not _person_like(stripped):
+        return stripped
+    short = context.short_name(name, allow_first=len(stripped) < len(run))
     if short == name:
         return stripped
     return [_synthetic(short)]
+
+
+def _person_like(run: list[Token]) -> bool:
+    """Two or three capitalized words, none of them an article or a sentence opener."""
+    openers = lexicon.words("openers.txt")
+    return 2 <= len(run) <= 3 and all(
+        t.text.isalpha() and t.text[0].isupper() and t.lower not in openers for t in run
+    )
 
 
 def strip_roles(run: list[Token]) -> list[Token]:
@@ -579,17 +766,23 @@ def strip_roles(run: list[Token]) -> list[Token]:
 
 
 def _simple_past(tokens: list[Token]) -> list[Token]:
-    """ "has (twice) extended" -> "(twice) extended": present perfect reads long in a title."""
-    result: list[Token] = []
-    for i, token in enumerate(tokens):
-        if token.lower in {"has", "have", "had"}:
-            following = i + 1
-            while following < len(tokens) and _is_manner_adverb(tokens[following].lower):
+    """ "has (twice) extended" -> "(twice) extended", "has taken" -> "took"."""
+    result = list(tokens)
+    index = 0
+    while index < len(result):
+        if result[index].lower in {"has", "have", "had"}:
+            following = index + 1
+            while following < len(result) and _is_manner_adverb(result[following].lower):
                 following += 1
-            word = tokens[following].lower if following < len(tokens) else ""
-            if word != "been" and (word.endswith("ed") or word in _participles()):
+            word = result[following].lower if following < len(result) else ""
+            forms = irregular_forms().get(word)
+            if word != "been" and (word.endswith("ed") or (forms and word == forms[2])):
+                if forms and word == forms[2]:
+                    verb = result[following]
+                    result[following] = Token(forms[1], verb.start, verb.end)
+                del result[index]
                 continue
-        result.append(token)
+        index += 1
     return result
 
 
@@ -633,6 +826,13 @@ def _finish(tokens: list[Token]) -> str:
     if len(title) > MAX_TITLE:
         title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return title[:1].upper() + title[1:]
+
+
+def _fallback(sentence: str, protected: list[Span]) -> str:
+    """The sentence's first words without its dates, when no clause gave a title."""
+    tokens = [t for t in tokenize(sentence) if not any(_inside(t, span) for span in protected)]
+    words = strip_fillers(tokens)[:10]
+    return _finish(words) or sentence.strip()[:MAX_TITLE]
 
 
 def _join(tokens: list[Token]) -> str:
