@@ -138,8 +138,7 @@ def test_timelinejs_draws_one_slide_per_event(browser, dist: Path, tmp_path: Pat
             "[...document.querySelectorAll('.tl-slide .tl-headline')].map(e => e.textContent)"
         )
         dates = page.evaluate(
-            "[...document.querySelectorAll('.tl-slide .tl-headline-date')]"
-            ".map(e => e.textContent)"
+            "[...document.querySelectorAll('.tl-headline-date')].map(e => e.textContent)"
         )
         injected = page.evaluate("document.querySelectorAll('.tl-slide b, .tl-slide more').length")
     finally:
