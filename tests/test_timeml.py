@@ -128,7 +128,7 @@ def test_t0_and_empty_timexes_inside_text_are_not_gold() -> None:
         ("<TimeML><DCT/></TimeML>", "no <TEXT> element", 1, 1),
         (
             '<TimeML>\n\n  <TEXT><TIMEX3 tid="t1" type="DAY" value="x">y</TIMEX3></TEXT></TimeML>',
-            "has type 'DAY'",
+            "TIMEX3 't1' has type 'DAY'",
             3,
             9,
         ),
@@ -151,6 +151,16 @@ def test_malformed_input_raises_with_position(
     assert message in error.message
     assert (error.file, error.line, error.column) == ("bad.tml", line, column)
     assert str(error).startswith(f"bad.tml:{line}:{column}: ")
+
+
+def test_lone_surrogate_is_a_timeml_error() -> None:
+    with pytest.raises(TimeMLError):
+        parse_timeml("<TimeML><TEXT>a\ud800b</TEXT></TimeML>")
+
+
+def test_write_replaces_what_xml_cannot_hold() -> None:
+    doc = Document(id="d", source="s", text="a\ud800b\x00c")
+    assert read_timeml(write_timeml(doc, [])).document.text == "a\ufffdb\ufffdc"
 
 
 def test_missing_file_raises_timeml_error(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA = "http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd"
 # Characters XML 1.0 cannot carry at all, not even as references.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class TimeMLError(ValueError):
@@ -72,7 +72,9 @@ def parse_timeml(data: str | bytes, *, name: str = "<string>", doc_id: str = "")
     parser.CharacterDataHandler = reader.characters
     reader.parser = parser
     try:
-        parser.Parse(data.encode("utf-8") if isinstance(data, str) else data, True)
+        # A lone surrogate passes into the bytes, where expat rejects it as XML.
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        parser.Parse(raw, True)
     except xml.parsers.expat.ExpatError as error:
         message = xml.parsers.expat.ErrorString(error.code)
         raise TimeMLError(message, name, error.lineno, error.offset + 1) from None
@@ -128,7 +130,7 @@ class _Reader:
             return
         kind = attrs.get("type")
         if kind not in TIMEX_TYPES:
-            raise self.error(f"TIMEX3 {attrs.get('tid', '?')} has type {kind!r}")
+            raise self.error(f"TIMEX3 {attrs.get('tid', '?')!r} has type {kind!r}")
         self.open_timexes.append(_OpenTimex(self.length, len(self.chunks), dict(attrs)))
 
     def end(self, tag: str) -> None:
