@@ -277,3 +277,14 @@ def test_dates_out_of_range_are_kept_as_text_but_not_plotted(text: str):
             assert 1 <= event.start.year <= 9999
             assert "20000" not in event.date_text and "BC" not in event.date_text
     assert result.documents[0].document.text == text
+
+
+def test_an_inferred_reference_is_announced_not_silent(cli, tmp_path: Path):
+    story = tmp_path / "story.txt"
+    story.write_text("The plant will close in 2027, the owners said.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(story)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {story}: no reference date found; inferred 2026 from the text "
+        "(2027 ahead) (set --reference-date)"
+    ]

@@ -159,6 +159,15 @@ def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
                 f"using today, {tagged.reference.date.isoformat()} (set --reference-date)",
                 err=True,
             )
+        elif tagged.reference.source == "inferred":
+            reference = tagged.reference
+            shown = {"year": str(reference.date.year), "month": reference.date.strftime("%Y-%m")}
+            click.echo(
+                f"Warning: {tagged.document.source}: no reference date found; inferred "
+                f"{shown.get(reference.precision, reference.date.isoformat())} from the text "
+                f"({'; '.join(reference.evidence[:2])}) (set --reference-date)",
+                err=True,
+            )
     if not timeline.documents:
         raise click.exceptions.Exit(1)
     return timeline

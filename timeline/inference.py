@@ -120,11 +120,13 @@ def gather_clues(document: Document, *, scan_events: EventScanner | None = None)
     """Every clue the document's text and metadata give about its reference date."""
     text = document.text[:MAX_CHARS]
     scanner = scan_events if scan_events is not None else _default_scanner()
-    event_clues, event_spans = _named_event_clues(text, scanner) if scanner else ([], [])
+    event_clues, event_tenses = _named_event_clues(text, scanner) if scanner else ([], {})
     clues = [*_dateline_clues(document), *event_clues]
     clues.extend(_relative_year_clues(text))
     clues.extend(_weekday_date_clues(text))
-    clues.extend(_explicit_date_clues(text, event_spans))
+    # A year inside an event's name counts on its own too: "the 2028 Olympics" ahead says
+    # both "before July 2028" and, written out, "most likely not in 2028".
+    clues.extend(_explicit_date_clues(text, event_tenses))
     return sorted((clue for clue in clues if clue.bands), key=lambda clue: clue.position)
 
 
@@ -138,6 +140,7 @@ def choose(clues: Sequence[Clue], *, today: date) -> Reference | None:
         return None
     winners = _merge([(start, end) for start, end, score in segments if score >= best - 1e-9])
     start, end = _pick_segment(winners, today)
+    years = {year for first, last in winners for year in range(first.year, last.year + 1)}
     if start <= today < end:
         end = today
     day, precision = _likely_day(start, end)
@@ -146,6 +149,8 @@ def choose(clues: Sequence[Clue], *, today: date) -> Reference | None:
         key=lambda clue: (-clue.weight_at(day), clue.position),
     )
     evidence = tuple(dict.fromkeys(clue.describe(day) for clue in supporting))[:MAX_EVIDENCE]
+    if len(years) > 2:
+        evidence += (f"{len(years)} years fit as well; took the latest not after today",)
     return Reference(day, "inferred", precision, evidence)
 
 
@@ -204,9 +209,15 @@ def _middle(start: date, end: date) -> date:
 # --- clues -------------------------------------------------------------------------------
 
 
-def _explicit_date_clues(text: str, skip: Sequence[tuple[int, int]]) -> list[Clue]:
-    """Full dates, months of a year and years, each behind or ahead as its sentence says."""
-    taken: list[tuple[int, int]] = list(skip)
+def _explicit_date_clues(
+    text: str, event_tenses: dict[tuple[int, int], Tense] | None = None
+) -> list[Clue]:
+    """Full dates, months of a year and years, each behind or ahead as its sentence says.
+
+    A year inside a named event's mention takes the event's tense when its own
+    sentence says nothing ("booking rooms for the 2028 Summer Olympics").
+    """
+    taken: list[tuple[int, int]] = []
     clues: list[Clue] = []
     for pattern, kind in ((_FULL_DATE, "day"), (_MONTH_YEAR, "month"), (_YEAR_ALONE, "year")):
         for match in pattern.finditer(text):
@@ -219,9 +230,16 @@ def _explicit_date_clues(text: str, skip: Sequence[tuple[int, int]]) -> list[Clu
             if found is None:
                 continue
             taken.append(span)
-            tense = tense_of(text, *span)
+            tense = tense_of(text, *span) or _enclosing_tense(span, event_tenses or {})
             clues.append(_dated_clue(span[0], match.group(0), found, tense, weight=1.0))
     return clues
+
+
+def _enclosing_tense(span: tuple[int, int], tenses: dict[tuple[int, int], Tense]) -> Tense:
+    for (start, end), tense in tenses.items():
+        if start <= span[0] and span[1] <= end and tense is not None:
+            return tense
+    return None
 
 
 def _year_lead(text: str, start: int) -> bool:
@@ -265,10 +283,13 @@ def _dated_clue(
     """
     first, last = span
     mention = " ".join(mention.split())
+    whole_year = first == date(first.year, 1, 1) and last == date(first.year, 12, 31)
     if tense == "past":
         year = last.year
+        # Later the same year; for a bare year, its second half.
+        near = date(year, 7, 1) if whole_year else last + timedelta(days=1)
         bands = (
-            Band(last + timedelta(days=1), date(year, 12, 31), weight * 0.6),
+            Band(near, date(year, 12, 31), weight * (0.3 if whole_year else 0.6)),
             Band(date(year + 1, 1, 1), date(year + 1, 12, 31), weight),
             Band(date(year + 2, 1, 1), date(year + 3, 12, 31), weight / 2),
             Band(date(year + 4, 1, 1), date(min(year + 10, LAST_DAY.year), 12, 31), weight / 4),
@@ -276,8 +297,9 @@ def _dated_clue(
         return Clue(position, f"{mention} in the past", _valid(bands))
     if tense == "future":
         year = first.year
+        near = date(year, 6, 30) if whole_year else first - timedelta(days=1)
         bands = (
-            Band(date(year, 1, 1), first - timedelta(days=1), weight * 0.6),
+            Band(date(year, 1, 1), near, weight * (0.3 if whole_year else 0.6)),
             Band(date(year - 1, 1, 1), date(year - 1, 12, 31), weight),
             Band(date(year - 3, 1, 1), date(year - 2, 12, 31), weight / 2),
             Band(date(max(year - 10, FIRST_DAY.year), 1, 1), date(year - 4, 12, 31), weight / 4),
@@ -308,8 +330,9 @@ def _named_event_clues(text: str, scan: EventScanner) -> tuple[list[Clue], list[
     try:
         mentions = list(scan(text))
     except Exception:  # another stage's bug must not stop reading: no events, no clue
-        return [], []
+        return [], {}
     clues = []
+    tenses: dict[tuple[int, int], Tense] = {}
     for mention in mentions:
         editions = sorted({(event.start, event.end) for event in mention.candidates})
         if not editions:
@@ -318,10 +341,11 @@ def _named_event_clues(text: str, scan: EventScanner) -> tuple[list[Clue], list[
         if mention.relative_year is not None:
             clues.append(_relative_event_clue(mention.start, name, editions, mention.relative_year))
             continue
-        tense = mention.direction or mention.tense or tense_of(text, mention.start, mention.end)
+        tense = mention.direction or tense_of(text, mention.start, mention.end) or mention.tense
+        tenses[(mention.start, mention.end)] = tense
         strong = mention.direction is not None
         clues.append(_event_clue(mention.start, name, editions, tense, strong=strong))
-    return clues, [(mention.start, mention.end) for mention in mentions]
+    return clues, tenses
 
 
 def _relative_event_clue(
@@ -339,29 +363,43 @@ def _relative_event_clue(
 def _event_clue(
     position: int, name: str, editions: list[tuple[date, date]], tense: Tense, *, strong: bool
 ) -> Clue:
+    """Bands for a named event: news is written shortly before or after what it names.
+
+    ``strong`` marks a direction word of the mention itself ("upcoming", "last").
+    """
+    boost = 0.5 if strong else 0.0
     bands: list[Band] = []
     for first, last in editions:
         label = first.isoformat()
-        if tense == "past":
+        if tense == "past":  # reports follow an event closely; plans reach further ahead
             bands += [
-                Band(last + timedelta(days=1), _years_after(last, 1), 2.0, label),
+                Band(last + timedelta(days=1), _months_after(last, 3), 3.0 + boost, label),
+                Band(_months_after(last, 3), _years_after(last, 1), 2.0, label),
                 Band(_years_after(last, 1), _years_after(last, 3), 1.0, label),
                 Band(_years_after(last, 3), _years_after(last, 10), 0.5, label),
             ]
         elif tense == "future":
             bands += [
-                Band(
-                    _years_after(first, -1),
-                    first - timedelta(days=1),
-                    3.0 if strong else 2.0,
-                    label,
-                ),
+                Band(_months_after(first, -6), first - timedelta(days=1), 2.5 + boost, label),
+                Band(_years_after(first, -1), _months_after(first, -6), 2.0, label),
                 Band(_years_after(first, -3), _years_after(first, -1), 1.0, label),
             ]
         else:
             bands.append(Band(_years_after(first, -1), _years_after(last, 1), 0.5, label))
     wording = {"past": "in the past", "future": "ahead"}.get(tense or "", "mentioned")
     return Clue(position, f"{name} ({{label}}) {wording}", _valid(bands))
+
+
+def _months_after(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
 
 
 def _default_scanner() -> EventScanner | None:
