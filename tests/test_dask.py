@@ -43,3 +43,39 @@ def test_dask_reports_bad_inputs_and_resumes(tmp_path: Path, scheduler: str) -> 
         [str(corpus)], output, engine="dask", scheduler=scheduler, jobs=2, resume=True
     )
     assert (summary.skipped, summary.written, errors) == (3, 1, [])
+
+
+def test_dask_cli_writes_the_bytes_of_one_process(tmp_path: Path, scheduler: str) -> None:
+    """The real pipeline through ``timeline extract --engine dask --scheduler``."""
+    from click.testing import CliRunner
+
+    try:
+        from timeline.cli import cli
+    except ImportError as error:  # the tagger or events stage has not landed yet
+        pytest.skip(f"the pipeline is not complete yet ({error})")
+    texts = [
+        f"Story {n}. The council met on Monday and set a deadline of March {n + 1}, 2026. "
+        f"The project began in {2000 + n}."
+        for n in range(12)
+    ]
+    corpus = _corpus(tmp_path / "corpus", texts)
+    one, spread = tmp_path / "one.jsonl", tmp_path / "dask.jsonl"
+    common = [str(corpus), "--reference-date", "2025-09-20"]
+    runner = CliRunner()
+    local = runner.invoke(cli, ["extract", *common, "--jobs", "1", "-o", str(one)])
+    remote = runner.invoke(
+        cli, ["extract", *common, "--engine", "dask", "--scheduler", scheduler, "-o", str(spread)]
+    )
+    assert (local.exit_code, remote.exit_code) == (0, 0), remote.stderr
+    assert spread.read_bytes() == one.read_bytes()
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 12
+
+
+def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
+    from timeline.scale.engines import EngineError, dask_cluster
+
+    with (
+        pytest.raises(EngineError, match="cannot reach the Dask scheduler"),
+        dask_cluster("tcp://127.0.0.1:1", 1, timeout=1),
+    ):
+        pass

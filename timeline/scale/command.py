@@ -5,6 +5,7 @@ Kept apart from :mod:`timeline.cli` so that the CLI module only routes to it.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def run_large(
     except SettingError as error:
         raise click.ClickException(str(error)) from None
     workers = jobs or all_cores()
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     total = sum(1 for _ in iter_inputs(inputs, recursive=recursive)) if stderr.isatty() else None
     progress = Progress(stderr, total)
     today = date.today()

@@ -97,8 +97,13 @@ def process_pool(jobs: int) -> Iterator[Callable[..., Iterator[Any]]]:
 
 
 @contextmanager
-def dask_cluster(scheduler: str | None, workers: int) -> Iterator[Callable[..., Iterator[Any]]]:
-    """Run batches on a Dask cluster: the one at ``scheduler``, else a local one."""
+def dask_cluster(
+    scheduler: str | None, workers: int, *, timeout: float = 10.0
+) -> Iterator[Callable[..., Iterator[Any]]]:
+    """Run batches on a Dask cluster: the one at ``scheduler``, else a local one.
+
+    ``timeout`` bounds the wait for the scheduler (seconds).
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -111,7 +116,7 @@ def dask_cluster(scheduler: str | None, workers: int) -> Iterator[Callable[..., 
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=f"{timeout}s")
     except (OSError, TimeoutError) as error:
         if cluster is not None:
             cluster.close()

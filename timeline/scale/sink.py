@@ -11,10 +11,9 @@ record is ready, so a run in which every input fails writes nothing.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import IO
-
-import click
 
 from timeline.output import OutputError
 
@@ -79,7 +78,7 @@ class JsonlSink:
 
     def _open(self) -> IO[str]:
         if self.output is None or self.output == "-":
-            self._stream = click.get_text_stream("stdout")
+            self._stream = sys.stdout
         else:
             mode = "a" if self.append else "w"
             try:
