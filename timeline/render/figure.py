@@ -216,7 +216,9 @@ def _layout(
             kind = "point" if event.is_point else "bar"
         lo, hi, side = _extent(kind, axis.px(x0), axis.px(x1), _label(event), dense)
         raw.append((order[group], lo, hi, event.id, event, group, x0, x1, side, kind))
-    raw.sort(key=lambda r: r[:4])
+    # Chronological order reads best (rows cascade left to right); first-fit on the
+    # left edge (label included) keeps it overlap-free all the same.
+    raw.sort(key=lambda r: (r[0], r[6], r[3]))
     placed: list[Placed] = []
     ends: dict[str, list[float]] = {}
     members: dict[tuple[str, int], list[int]] = {}

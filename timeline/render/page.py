@@ -189,12 +189,15 @@ def page_context(
     events = _event_views(timeline, per_event, colours, prefix)
     documents = tuple(_document_views(timeline, prefix)) if include_sources else ()
     _overview_slider(figure["layout"])
+    figure["layout"]["showlegend"] = False  # the page draws its own legend, which wraps
+    several = len(groups) > 1
     payload = {
         "data": figure["data"],
         "layout": figure["layout"],
         "config": CONFIG,
         "prefix": prefix,
         "page": not embed,
+        "bands": several,
     }
     inline, src = _plotly_script(plotlyjs)
     span = _span(timeline.events)

@@ -47,7 +47,7 @@ window.TimelinePage = window.TimelinePage || (function () {
 
   function narrow(chart, data) {
     var small = chart.clientWidth < 560;
-    var several = data.layout.showlegend;
+    var several = data.bands;
     return {
       "margin.l": small || !several ? 10 : 110,
       "yaxis.showticklabels": !small && !!several
