@@ -152,11 +152,13 @@ def test_build_reads_the_jsonl_back(corpus: Path, tmp_path: Path) -> None:
     assert result.stderr == direct.stderr.replace("direct.html", "page.html")
 
 
-def test_build_refuses_jsonl_mixed_with_documents(corpus: Path, tmp_path: Path) -> None:
-    output = tmp_path / "out.jsonl"
-    output.write_text("", encoding="utf-8")
-    result = _invoke("build", str(output), str(corpus), "-o", str(tmp_path / "p.html"))
-    assert result.exit_code == 2 and "not both" in result.stderr
+def test_build_reads_jsonl_together_with_documents(corpus: Path, tmp_path: Path) -> None:
+    output, page = tmp_path / "out.jsonl", tmp_path / "p.html"
+    story = corpus / "2025-09-20-call.txt"
+    _invoke("extract", str(story), "--jobs", "1", "-o", str(output))
+    result = _invoke("build", str(output), str(corpus / "notes.txt"), "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    assert page.exists()
 
 
 def test_build_reports_a_torn_jsonl(tmp_path: Path) -> None:
@@ -169,3 +171,13 @@ def test_build_reports_a_torn_jsonl(tmp_path: Path) -> None:
         == f"Error: {output}: line 1: invalid JSON (Unterminated string starting at)\n"
         or (result.stderr.startswith(f"Error: {output}: line 1: invalid JSON"))
     )
+
+
+def test_build_of_jsonl_can_group_by_document(corpus: Path, tmp_path: Path) -> None:
+    output, page = tmp_path / "out.jsonl", tmp_path / "p.html"
+    _invoke(
+        "extract", str(corpus), "--jobs", "1", "-o", str(output), "--reference-date", "2025-09-20"
+    )
+    result = _invoke("build", str(output), "-o", str(page), "--group-by", "document")
+    assert result.exit_code == 0, result.stderr
+    assert "2025-09-20-call.txt" in page.read_text(encoding="utf-8")

@@ -173,18 +173,22 @@ def _run_pipeline(inputs: tuple[str, ...], **options: Any) -> Any:
     return timeline
 
 
-def _read_jsonl(inputs: tuple[str, ...], title: str) -> Any:
+def _read_jsonl(inputs: tuple[str, ...], title: str, group_by: str | None) -> Any:
+    from dataclasses import replace
+
     from timeline.formats.json import FormatError
+    from timeline.formats.structured import group_by_document
     from timeline.scale.readback import read_jsonl_files
 
-    if not all(Path(name).suffix.lower() == ".jsonl" for name in inputs):
-        raise click.UsageError("build reads either JSON Lines (*.jsonl) or documents, not both")
     try:
         timeline = read_jsonl_files(inputs, title=title)
     except FormatError as error:
         raise click.ClickException(str(error)) from None
     if not timeline.documents:
         raise click.ClickException(f"{', '.join(inputs)}: no documents in the JSON Lines")
+    if group_by == "document":
+        events = group_by_document(timeline.events, timeline.documents)
+        timeline = replace(timeline, events=events)
     return timeline
 
 
@@ -293,8 +297,10 @@ def build(inputs: tuple[str, ...], output: str, title: str, **options: Any) -> N
       timeline build reports/ -o reports.html --title "Quarterly reports"
       timeline build archive.jsonl -o archive.html
     """
-    if any(Path(name).suffix.lower() == ".jsonl" for name in inputs):
-        timeline = _read_jsonl(inputs, title)
+    if all(Path(name).suffix.lower() == ".jsonl" for name in inputs):
+        # Streamed line by line, without the --max-bytes limit: large runs' outputs
+        # can be far larger than any one document.
+        timeline = _read_jsonl(inputs, title, options.get("group_by"))
     else:
         timeline = _run_pipeline(inputs, title=title, **options)
     _write(output, timeline.to_html())
