@@ -77,3 +77,11 @@ def test_line_running_on_in_lower_case_is_joined() -> None:
 def test_spans_are_trimmed_offsets() -> None:
     text = "  One here.   Two there.  "
     assert split_sentences(text) == [(2, 11), (14, 24)]
+
+
+def test_headings_between_long_paragraphs_stay_apart() -> None:
+    paragraph = "The army crossed the river and took the town after a long siege. " * 3
+    text = f"1955-1963\n{paragraph}\nThe aftermath\n{paragraph}\n"
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences[0] == "1955-1963"
+    assert "The aftermath" in sentences

@@ -51,6 +51,7 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
         rf"|(?i:(?:{dotted})\.)(?=\s)"  # Mr., Jan.
+        r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "John F. Kennedy"
         r"|[’']s\b"  # possessive as a token of its own
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 92,000
         r"|\w+(?:(?:[’'](?!s\b)|[\-.])\w+)*"  # words, numbers, "state-run", "3.5"

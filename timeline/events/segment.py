@@ -15,6 +15,9 @@ from timeline.events import lexicon
 
 Span = tuple[int, int]
 
+#: Hard-wrapped text keeps (almost) every line shorter than this.
+LONGEST_WRAPPED_LINE = 120
+
 _TERMINAL = ".!?…"
 _CLOSERS = "\"”’'»)]"
 _OPENERS = "\"“‘'«(["
@@ -58,6 +61,8 @@ def _looks_wrapped(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 3:
         return False
+    if sum(len(line) > LONGEST_WRAPPED_LINE for line in lines) * 5 > len(lines):
+        return False  # one paragraph a line, with headings between
     open_ended = sum(1 for line in lines[:-1] if not _LINE_ENDS_SENTENCE.search(line))
     return open_ended * 2 >= len(lines) - 1
 

@@ -248,16 +248,28 @@ def _antecedent(tokens: list[Token]) -> list[Token]:
 def _appositive_subject(
     sentence: str, spans: list[Span], low: int, protected: list[Span]
 ) -> list[Token]:
-    """ "Crown Prince Hassan, the king's brother, was asked ...": the sentence's opening name."""
-    if low == 0:
+    """The subject a verb-first clause lost to a comma.
+
+    "these attempts, however, broke down" -> "these attempts"; "Crown Prince Hassan,
+    the king's brother, was asked ..." -> "Crown Prince Hassan".
+    """
+    candidates: list[list[Token]] = []
+    for i in range(low - 1, -1, -1):
+        tokens = strip_fillers(tokenize(sentence, *spans[i]))
+        words = [t for t in tokens if t.is_word or t.lower == "'s"]
+        if not words:
+            continue  # "however"
+        if len(words) > 6 or has_verb(words):
+            break
+        if any(_inside(t, span) for t in words for span in protected):
+            break
+        candidates.append(words)
+        if words[0].is_capitalized:
+            break
+    if not candidates:
         return []
-    tokens = strip_fillers(tokenize(sentence, *spans[0]))
-    words = [t for t in tokens if t.is_word or t.lower == "'s"]
-    if not words or len(words) > 6 or has_verb(words):
-        return []
-    if any(_inside(t, span) for t in words for span in protected):
-        return []
-    return words if words[0].is_capitalized else []
+    named = [c for c in candidates if c[0].is_capitalized]
+    return named[-1] if named else candidates[0]
 
 
 # -- 1. the clause -------------------------------------------------------------------
@@ -277,14 +289,22 @@ def _core_clauses(sentence: str, spans: list[Span], target: Target) -> tuple[int
 
     if not verbless(index):
         return low, high
-    step = 1 if index == 0 else -1
-    probe = index + step
-    while 0 <= probe < len(spans):
-        low, high = min(low, probe), max(high, probe)
-        if not verbless(probe):
-            break
-        probe += step
-    return low, high
+    forward = index + 1 < len(spans) and (index == 0 or _leads(sentence, spans[index]))
+    for step in (1, -1) if forward else (-1, 1):
+        low = high = index
+        probe = index + step
+        while 0 <= probe < len(spans):
+            low, high = min(low, probe), max(high, probe)
+            if not verbless(probe):
+                return low, high
+            probe += step
+    return index, index
+
+
+def _leads(sentence: str, span: Span) -> bool:
+    """A fragment such as "and on May 11, 1941" that opens the clause after it."""
+    tokens = strip_fillers(tokenize(sentence, *span))
+    return bool(tokens) and tokens[0].lower in lexicon.words("temporal_prepositions.txt")
 
 
 def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> list[Token]:
@@ -390,7 +410,7 @@ def _shape(
         if planned is not None:
             return planned
     noun = _noun_title(tokens, target, context, adjunct_only=True)
-    if noun is not None:
+    if noun is not None and len(noun) > 1:
         return noun
     first = _first_content_word(tokens)
     if first is not None and subject and is_finite_verb(tokens, first):
@@ -607,10 +627,10 @@ def strip_fillers(tokens: list[Token]) -> list[Token]:
 
 
 def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> list[Token]:
+    tokens = _drop_parentheses(tokens)
     tokens = _drop_leading_phrase(strip_fillers(tokens))
     tokens = strip_fillers(tokens)
     tokens = _drop_adverbs(tokens)
-    tokens = _drop_parentheses(tokens)
     tokens = _resolve_pronouns(tokens, context, subject)
     tokens = _names(tokens, context)
     tokens = _simple_past(tokens)
@@ -818,7 +838,13 @@ def _synthetic(text: str) -> Token:
 
 
 def _finish(tokens: list[Token]) -> str:
-    words = [t for t in tokens if t.text and t.text not in _QUOTES]
+    words: list[Token] = []
+    for token in tokens:
+        if not token.text or token.text in _QUOTES:
+            continue
+        if token.text in {",", ";"} and (not words or words[-1].text in {",", ";", "("}):
+            continue  # ",," left where an adverb or a date was
+        words.append(token)
     words = _trim_dangling(words)
     title = _join(words)
     if len(title) > SOFT_TITLE:
