@@ -15,6 +15,7 @@ programs ignore and :func:`loads` reads, so a round trip loses nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -37,6 +38,10 @@ _X_DOCUMENTS = "X-TIMELINE-DOCUMENTS"
 _X_TIMEXES = "X-TIMELINE-TIMEXES"
 _X_DATE_TEXT = "X-TIMELINE-DATE-TEXT"
 _X_GROUP = "X-TIMELINE-GROUP"
+_X_URL = "X-TIMELINE-URL"
+_X_MEDIA = "X-TIMELINE-MEDIA"
+_TEXT_ESCAPE = re.compile(r"\\([\\,;:nN])")
+_URI_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 
 
 def event_uid(event: Event) -> str:
@@ -73,6 +78,11 @@ def _time_step(granularity: str | None) -> timedelta:
     return timedelta(seconds=1) if granularity == "second" else timedelta(minutes=1)
 
 
+def _uri(link: str) -> str:
+    """A link as a URI value: control characters and spaces percent-encoded."""
+    return _URI_UNSAFE.sub(lambda match: f"%{ord(match.group()):02X}", link)
+
+
 def _stamp(timeline: Timeline) -> datetime:
     dates = [tagged.reference.date for tagged in timeline.documents]
     if not dates:
@@ -87,7 +97,7 @@ def dumps(timeline: Timeline) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", timeline.title)
+    calendar.add("x-wr-calname", icalendar.vText(timeline.title))
     stamp = _stamp(timeline)
     for event in timeline.events:
         if event.start is not None and event.end is not None:
@@ -105,26 +115,27 @@ def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
     vevent.add("summary", event.title)
     if event.sentence:
         vevent.add("description", event.sentence)
-    if event.url:
-        vevent.add("url", event.url)
-    if event.media:
-        vevent.add("attach", event.media)
+    for name, extra, link in (("url", _X_URL, event.url), ("attach", _X_MEDIA, event.media)):
+        if link:
+            vevent.add(name, _uri(link))
+            if _uri(link) != link:  # keep what a URI cannot hold
+                vevent.add(extra, icalendar.vText(link))
     if event.group:
         vevent.add("categories", [event.group])
-        vevent.add(_X_GROUP, event.group)
+        vevent.add(_X_GROUP, icalendar.vText(event.group))
     vevent.add("transp", "TRANSPARENT")
     if event.approximate:
         vevent.add("status", "TENTATIVE")
-    vevent.add(_X_ID, event.id)
+    vevent.add(_X_ID, icalendar.vText(event.id))
     if event.granularity:
-        vevent.add(_X_GRANULARITY, event.granularity)
-    vevent.add(_X_APPROXIMATE, "TRUE" if event.approximate else "FALSE")
+        vevent.add(_X_GRANULARITY, icalendar.vText(event.granularity))
+    vevent.add(_X_APPROXIMATE, icalendar.vText("TRUE" if event.approximate else "FALSE"))
     if event.documents:
-        vevent.add(_X_DOCUMENTS, " ".join(event.documents))
+        vevent.add(_X_DOCUMENTS, icalendar.vText(" ".join(event.documents)))
     if event.timexes:
-        vevent.add(_X_TIMEXES, " ".join(event.timexes))
+        vevent.add(_X_TIMEXES, icalendar.vText(" ".join(event.timexes)))
     if event.date_text:
-        vevent.add(_X_DATE_TEXT, event.date_text)
+        vevent.add(_X_DATE_TEXT, icalendar.vText(event.date_text))
     return vevent
 
 
@@ -155,7 +166,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return _text(value[0]) if value else ""
-    return str(value)
+    if isinstance(value, icalendar.vText):
+        return str(value)
+    # X- properties come back raw: still escaped as RFC 5545 TEXT
+    return _TEXT_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -193,8 +207,8 @@ def _event(vevent: icalendar.Event, number: int) -> Event:
         documents=_words(vevent.get(_X_DOCUMENTS)),
         timexes=_words(vevent.get(_X_TIMEXES)),
         group=_text(vevent.get(_X_GROUP)) or _first_category(vevent) or None,
-        url=_text(vevent.get("url")) or None,
-        media=_text(vevent.get("attach")) or None,
+        url=_text(vevent.get(_X_URL)) or _text(vevent.get("url")) or None,
+        media=_text(vevent.get(_X_MEDIA)) or _text(vevent.get("attach")) or None,
         date_text=_text(vevent.get(_X_DATE_TEXT)),
     )
 
