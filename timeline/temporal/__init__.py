@@ -1,0 +1,126 @@
+"""The date extractor: find time expressions in a text and resolve each one.
+
+    >>> from datetime import date
+    >>> [t.value for t in tag("The law was signed in April 2024.", date(2025, 9, 20))]
+    ['2024-04']
+
+Finding is rule-driven (``data/en/*.yaml`` compiled by :mod:`.rules`, applied by
+:mod:`.matcher`, turned into underspecified values by :mod:`.normalize`);
+resolution against the reference date and the narrative lives in :mod:`.resolve`.
+Nothing here reads the clock: the reference date is always an argument.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime
+
+from timeline.model import Timex
+from timeline.temporal import matcher, resolve
+from timeline.temporal.rules import RuleSet, load
+
+__all__ = ["tag"]
+
+_CUE_REACH = 150
+_DATED = re.compile(r"^\d{4}")
+_CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
+
+
+def _calendar_timexes(text: str, reference: date) -> tuple[list[Timex], list[Timex]]:
+    """Holidays and named events from calendar.py, when it exists."""
+    try:
+        from timeline.temporal import calendar as named  # type: ignore[attr-defined]
+    except ImportError:
+        return [], []
+    holidays = list(named.find_holidays(text, reference)) if hasattr(named, "find_holidays") else []
+    events = (
+        list(named.find_named_events(text, reference))
+        if hasattr(named, "find_named_events")
+        else []
+    )
+    return holidays, events
+
+
+def _as_date(reference: date | datetime) -> date:
+    return reference.date() if isinstance(reference, datetime) else reference
+
+
+def tag(text: str, reference: date, *, day_first: bool = False) -> list[Timex]:
+    """Find and resolve every time expression in ``text``.
+
+    ``reference`` is the date relative expressions count from ("yesterday", "next
+    year"); ``day_first`` reads 04/05/2024 as 4 May. Returns timexes sorted by start
+    offset, with ``text == text[start:end]`` and empty ids.
+    """
+    rules = load("en")
+    ref = _as_date(reference)
+    matches = matcher.find(text, rules, day_first=day_first)
+    holidays, events = _calendar_timexes(text, ref)
+    matches, holidays = _merge_holidays(matches, holidays)
+    timexes = _resolve_all(text, matches, ref, rules)
+    timexes.extend(holidays)
+    timexes.extend(events)
+    timexes.sort(key=lambda t: (t.start, -t.end))
+    return timexes
+
+
+def _merge_holidays(
+    matches: list[matcher.Match], holidays: list[Timex]
+) -> tuple[list[matcher.Match], list[Timex]]:
+    """Holidays and rule matches compete for overlapping spans: the longer one stays."""
+    if not holidays:
+        return matches, []
+    kept_holidays: list[Timex] = []
+    dropped: set[int] = set()
+    for holiday in holidays:
+        rivals = [
+            i for i, m in enumerate(matches) if m.start < holiday.end and holiday.start < m.end
+        ]
+        if all(holiday.end - holiday.start >= matches[i].end - matches[i].start for i in rivals):
+            dropped.update(rivals)
+            kept_holidays.append(holiday)
+    return [m for i, m in enumerate(matches) if i not in dropped], kept_holidays
+
+
+def _resolve_all(
+    text: str, matches: list[matcher.Match], reference: date, rules: RuleSet
+) -> list[Timex]:
+    starts = resolve.sentence_starts(text)
+    narrative: resolve.Narrative | None = None
+    out: list[Timex] = []
+    for match in matches:
+        index = bisect.bisect_right(starts, match.start) - 1
+        # tense cues are looked for in the sentence, but never far away (keeps it linear)
+        lo = max(starts[index], match.start - _CUE_REACH)
+        hi = min(
+            starts[index + 1] if index + 1 < len(starts) else len(text), match.end + _CUE_REACH
+        )
+        direction = resolve.direction(text, match.start, match.end, lo, hi, rules)
+        ctx = resolve.Context(reference, narrative, index, direction)
+        value, anchor = resolve.resolve_value(match.value, ctx)
+        if not resolve.valid(value):
+            continue
+        interval = resolve.interval_of(value, match.mod) if match.type in ("DATE", "TIME") else None
+        ttype = match.type
+        if ttype == "DATE" and "T" in value and _DATED.match(value):
+            ttype = "TIME"
+        out.append(
+            Timex(
+                text=text[match.start : match.end],
+                start=match.start,
+                end=match.end,
+                type=ttype,  # type: ignore[arg-type]
+                value=value,
+                mod=match.mod,
+                interval=interval,
+                anchor=anchor,  # type: ignore[arg-type]
+                timeml=match.rule.timeml,
+                rule=match.rule.name,
+            )
+        )
+        if interval is not None and interval.granularity in _CALENDAR_GRANULARITY:
+            start = interval.start
+            day = start.date() if isinstance(start, datetime) else start
+            narrative = resolve.Narrative(day, interval.granularity, index)
+    return out

@@ -1,0 +1,70 @@
+"""The negative corpus: texts that hold no time expression (or not the tempting one)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+REF = date(2025, 9, 20)
+
+NO_TIMEX = [
+    "Theresa May said the vote would be close.",
+    "You may go if you like.",
+    "They joined the March for Science downtown.",
+    "The plant shipped 2,024 units.",
+    "The ticket cost $2,024 in all.",
+    "Call 555-2024 for details.",
+    "Upgrade to version 2.10 first.",
+    "It deserves a second look.",
+    "She was the first to arrive.",
+    "He scored 17 points and 9 rebounds.",
+    "The 16th president of the country spoke.",
+    "Room 1984 is on the left.",
+    "The stadium holds 1500 people.",
+    "The mayor will march on city hall.",
+    "Prices fall when supply rises.",
+    "The future of the company is unclear.",
+    "Reach page 2019 of the manual.",
+    "At the same time, the board met.",
+]
+
+
+@pytest.mark.parametrize("text", NO_TIMEX)
+def test_no_timex(text: str) -> None:
+    assert [(t.text, t.value) for t in tag(text, REF)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Black Friday sales were strong.", "Friday"),
+        ("He has long been at the center of it.", "long"),
+        ("Good Friday fell early.", "Friday"),
+    ],
+)
+def test_tempting_word_is_not_a_timex(text: str, absent: str) -> None:
+    assert absent not in [t.text for t in tag(text, REF) if t.rule in ("weekday", "n_units")]
+    assert all(t.text != "long" for t in tag(text, REF))
+
+
+ADVERSARIAL = [
+    "1" * 100_000,
+    "May " * 50_000,
+    " " * 200_000 + "x",
+    "January 19 2024 " * 10_000,
+    "12/12/12/12/" * 20_000,
+    "the past the past " * 20_000,
+    "a a a a " * 50_000,
+]
+
+
+@pytest.mark.parametrize("chunk", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_runaway_guard(chunk: str) -> None:
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    began = time.perf_counter()
+    tag(text, REF)
+    assert time.perf_counter() - began < 20

@@ -1,0 +1,178 @@
+"""Apply the compiled rules to a text and keep the best non-overlapping matches.
+
+Every rule scans the text on its own (each regex is linear: no nested
+quantifiers, bounded whitespace). Overlaps are resolved greedily: the longest
+span wins, then the higher priority, then the earlier rule. A modifier written
+just before a kept match ("early", "the end of", "more than") is then folded into
+its span and recorded as ``mod``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from timeline.temporal.normalize import normalize
+from timeline.temporal.rules import Rule, RuleSet
+
+_WINDOW = 40
+#: modifiers that only make sense on a point in time vs on an amount of time
+_POINT_MODS = {"START", "MID", "END"}
+_AMOUNT_MODS = {"LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A kept rule match with its underspecified value."""
+
+    start: int
+    end: int
+    rule: Rule
+    value: str
+    mod: str | None
+    order: int
+
+    @property
+    def type(self) -> str:
+        """TIMEX3 type of the rule that made the match."""
+        return self.rule.type
+
+
+#: how far a match may reach on either side of the trigger word it holds
+_REACH = 80
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _trigger_index(text: str, rules: RuleSet) -> tuple[dict[str, list[int]], list[int]]:
+    words: dict[str, list[int]] = {}
+    digits: list[int] = []
+    known = rules.trigger_words
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        if token[0] <= "9":
+            digits.append(m.start())
+            continue
+        token = token.lower()
+        if token in known:
+            words.setdefault(token, []).append(m.start())
+    return words, digits
+
+
+def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+    """Merged [p - reach, p + reach] windows around sorted trigger positions."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        lo, hi = max(0, p - _REACH), min(size, p + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _rule_windows(rule: Rule, words: dict[str, list[int]], digits: list[int], size: int):
+    positions: list[int] = list(digits) if rule.digits else []
+    for trigger in rule.triggers:
+        positions.extend(words.get(trigger, ()))
+    if not positions:
+        return []
+    positions.sort()
+    return _windows(positions, size)
+
+
+def _scan(rule: Rule, text: str, windows: list[tuple[int, int]]):
+    last_end = -1
+    for lo, hi in windows:
+        for m in rule.regex.finditer(text, lo, hi):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
+def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[Match]:
+    found: list[Match] = []
+    words, digits = _trigger_index(text, rules)
+    for order, rule in enumerate(rules.rules):
+        windows = _rule_windows(rule, words, digits, len(text))
+        for m in _scan(rule, text, windows):
+            start, end = m.span()
+            if start == end:
+                continue
+            if rule.not_after and rule.not_after.search(text, max(0, start - _WINDOW), start):
+                continue
+            if rule.not_before and rule.not_before.match(text, end, end + _WINDOW):
+                continue
+            value = normalize(m, rule, rules, day_first=day_first)
+            if value is None:
+                continue
+            found.append(Match(start, end, rule, value, rule.mod, order))
+    return found
+
+
+class _Occupied:
+    """Sorted disjoint spans, for O(log n) overlap checks."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def select(candidates: list[Match]) -> list[Match]:
+    """Longest span first, then priority, then rule order; drop what overlaps a kept span."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.order))
+    occupied = _Occupied()
+    kept: list[Match] = []
+    for cand in ranked:
+        if occupied.free(cand.start, cand.end):
+            occupied.add(cand.start, cand.end)
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match:
+    if match.mod is not None:
+        return match
+    lo = max(floor, match.start - _WINDOW)
+    m = rules.modifier.search(text, lo, match.start)
+    if not m:
+        return match
+    mod = rules.fragments["modifier"].lookup(m.group("mod").rstrip("-"))
+    if mod is None:
+        return match
+    if mod in _POINT_MODS and match.type != "DATE":
+        return match
+    if mod in _AMOUNT_MODS and match.type != "DURATION":
+        return match
+    if match.value.endswith("_REF"):
+        return match
+    return Match(m.start(), match.end, match.rule, match.value, mod, match.order)
+
+
+def find(text: str, rules: RuleSet, *, day_first: bool = False) -> list[Match]:
+    """All kept matches in ``text``, sorted by start, with modifiers folded in."""
+    kept = select(_candidates(text, rules, day_first))
+    out: list[Match] = []
+    floor = 0
+    for match in kept:
+        extended = _with_modifier(text, match, rules, floor)
+        out.append(extended)
+        floor = extended.end
+    return out
+
+
+def rule_matches(rule: Rule, text: str) -> re.Match[str] | None:
+    """The first match of one rule alone in ``text`` (used by the examples test)."""
+    return rule.regex.search(text)

@@ -1,0 +1,130 @@
+"""Turn one rule match into an underspecified TIMEX3 value.
+
+A rule's ``value`` templates are Python format strings over the match's named
+groups. Each group is normalized first: a group named after a fragment (``month``,
+``month2`` ...) takes the fragment's table value, digits become ints, numbers in
+words are summed. The first template whose fields are all present wins.
+
+Underspecified values (anchored later by :mod:`timeline.temporal.resolve`):
+
+- ``UNDEF-year-04-19``: a month(-day), season, quarter or half without a year;
+- ``UNDEF-REF-MINUS-1-year`` / ``UNDEF-NARR-PLUS-2-day``: counted from the
+  reference date or from the date the narrative last established;
+- ``UNDEF-weekday-5`` (optionally ``-LAST``/``-NEXT``/``-THIS``);
+- ``UNDEF-season-REF-MINUS-1-SU``; ``UNDEF-century-90`` ("'90s"); ``UNDEF-day-16``;
+  ``CENTURY-21``;
+- any of them may carry a time of day after ``|`` (``UNDEF-weekday-4|T09:30``).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any
+
+from timeline.temporal.rules import Rule, RuleSet
+
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+_FORMATTER = string.Formatter()
+_LEADING_DIGITS = re.compile(r"^['’]?(\d+)")
+_DURATION = re.compile(r"^P(?P<n>[\d.]+|X)(?P<unit>MIN|WE|DE|CE|[SHDWMQY])$")
+
+
+def number_value(text: str, rules: RuleSet) -> int | float | str | None:
+    """The value of a number written in digits or words ("twenty four" -> 24, "few" -> X)."""
+    canon = " ".join(text.lower().replace(",", "").split())
+    if _DIGITS.match(canon):
+        return float(canon) if "." in canon else int(canon)
+    table = rules.fragments["numword"]
+    whole = table.lookup(canon)
+    if whole is not None:
+        return whole
+    total = 0
+    for part in re.split(r"[\s-]+", canon):
+        value = table.lookup(part)
+        if not isinstance(value, int):
+            return None
+        total += value
+    return total
+
+
+def _group_value(name: str, text: str, rules: RuleSet) -> Any:
+    base = name.rstrip("0123456789")
+    fragment = rules.fragments.get(base)
+    if fragment is not None and fragment.words:
+        value = fragment.lookup(text)
+        if value is not None:
+            return value
+    if base in ("num", "numword"):
+        return number_value(text, rules)
+    digits = _LEADING_DIGITS.match(text)
+    if digits:
+        return int(digits.group(1))
+    return text
+
+
+def _fields(match: re.Match[str], rules: RuleSet, day_first: bool) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name, text in match.groupdict().items():
+        if text is None:
+            continue
+        value = _group_value(name, text, rules)
+        if value is None:
+            continue
+        fields[name] = value
+    hour = fields.get("hour")
+    if isinstance(hour, int):
+        ampm = fields.get("ampm")
+        if ampm == "PM" and hour < 12:
+            hour += 12
+        elif ampm == "AM" and hour == 12:
+            hour = 0
+        fields["hour24"] = hour
+        fields["minute2"] = fields.get("minute", 0)
+    if "first" in fields and "second" in fields and day_first:
+        fields["first"], fields["second"] = fields["second"], fields["first"]
+    return fields
+
+
+def _needs(template: str) -> set[str]:
+    return {name.split(".")[0] for _, name, _, _ in _FORMATTER.parse(template) if name}
+
+
+def fix_duration(value: str) -> str:
+    """Write a duration the TimeML way: PT5H, PT30M, P10Y for a decade, P2D for a weekend."""
+    m = _DURATION.match(value)
+    if not m:
+        return value
+    n, unit = m.group("n"), m.group("unit")
+    if unit in ("H", "S"):
+        return f"PT{n}{unit}"
+    if unit == "MIN":
+        return f"PT{n}M"
+    if unit == "Q":
+        return value if n == "X" else f"P{_times(n, 3)}M"
+    factor = {"DE": 10, "CE": 100, "WE": 2}.get(unit)
+    if factor is None:
+        return value
+    new_unit = "D" if unit == "WE" else "Y"
+    return f"P{n}{new_unit}" if n == "X" else f"P{_times(n, factor)}{new_unit}"
+
+
+def _times(n: str, factor: int) -> str:
+    product = float(n) * factor
+    return str(int(product)) if product == int(product) else str(product)
+
+
+def normalize(match: re.Match[str], rule: Rule, rules: RuleSet, *, day_first: bool) -> str | None:
+    """The underspecified value of ``match`` under ``rule``, or None when no template fits."""
+    fields = _fields(match, rules, day_first)
+    for template in rule.values:
+        if not _needs(template) <= fields.keys():
+            continue
+        try:
+            value = template.format(**fields)
+        except (ValueError, TypeError):
+            continue
+        if value.startswith("P"):
+            value = fix_duration(value)
+        return value
+    return None

@@ -1,0 +1,452 @@
+"""Anchor underspecified values to the reference date or to the narrative.
+
+One small function per value shape (see :mod:`timeline.temporal.normalize`). The
+narrative is the last date the text established; the direction a sentence points
+(past or future) comes from the cue word nearest to the expression.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from timeline.model import Interval
+from timeline.temporal.rules import RuleSet
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_ORDER = ("WI", "SP", "SU", "FA")
+PARTS_OF_DAY = {"MO": (6, 11), "AF": (12, 17), "EV": (18, 21), "NI": (21, 23), "MI": (12, 12)}
+#: how far a narrative year may lie from the reference before months take it by default
+FAR_YEARS = 2
+#: characters before an expression within which "will" decides the direction
+_MODAL_REACH = 40
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
+
+
+@dataclass
+class Narrative:
+    """The last date the text established."""
+
+    day: date
+    granularity: str
+    sentence: int
+
+
+@dataclass
+class Context:
+    """What resolution of one expression may look at."""
+
+    reference: date
+    narrative: Narrative | None
+    sentence: int
+    direction: str | None  # "past", "future" or None
+
+
+# ---------------------------------------------------------------- sentences and tense
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences begin (a cheap splitter, good enough for tense and story)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def direction(text: str, start: int, end: int, lo: int, hi: int, rules: RuleSet) -> str | None:
+    """The tense of the cue nearest to text[start:end] within text[lo:hi]."""
+    if _is_deadline(text, start, lo, hi, rules):
+        return "future"
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        word = m.group(0).lower().replace("’", "'")
+        if word in rules.future_strong and m.end() <= start and start - m.end() < _MODAL_REACH:
+            return "future"
+        kind = _cue(word, rules)
+        if kind is None:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _is_deadline(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
+    before = _WORD.findall(text, max(lo, start - 12), start)
+    if not before or before[-1].lower() not in rules.deadline_preps:
+        return False
+    return any(w.lower() in rules.deadline_verbs for w in _WORD.findall(text, lo, hi))
+
+
+def _cue(word: str, rules: RuleSet) -> str | None:
+    if word in rules.future_cues:
+        return "future"
+    if word in rules.past_cues:
+        return "past"
+    if (
+        len(word) >= 5
+        and word.endswith(rules.past_suffix)
+        and word not in rules.past_exceptions
+        and word.isalpha()
+    ):
+        return "past"
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months (clamped to the month's end)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def shift(day: date, unit: str, n: int) -> date:
+    """``day`` moved by ``n`` calendar units."""
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return day + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(day, n)
+    if unit == "quarter":
+        return add_months(day, 3 * n)
+    if unit == "year":
+        return add_months(day, 12 * n)
+    if unit == "decade":
+        return add_months(day, 120 * n)
+    if unit == "century":
+        return add_months(day, 1200 * n)
+    raise ValueError(unit)
+
+
+def format_at(day: date, unit: str) -> str:
+    """The TIMEX3 value of the ``unit`` containing ``day``."""
+    if unit == "day":
+        return day.isoformat()
+    if unit in ("week", "weekend"):
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{day.year:04d}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    raise ValueError(unit)
+
+
+def season_of(day: date) -> tuple[int, str]:
+    """(season year, season code); December belongs to the next year's winter."""
+    code = SEASON_ORDER[(day.month % 12) // 3]
+    year = day.year + 1 if day.month == 12 else day.year
+    return year, code
+
+
+# ---------------------------------------------------------------- shapes
+
+
+_REL = re.compile(r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>\w+)$")
+_YEARLESS = re.compile(r"^UNDEF-year-(?P<rest>.+)$")
+_WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS))?$")
+_SEASON = re.compile(
+    r"^UNDEF-season-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d)-(?P<s>\w\w)$"
+)
+_CENTURY2 = re.compile(r"^UNDEF-century-(?P<yy>\d\d?)$")
+_DECADE2 = re.compile(r"^UNDEF-decade-(?P<d>\d)$")
+_DAY_ONLY = re.compile(r"^UNDEF-day-(?P<d>\d\d?)$")
+_ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
+
+Resolved = tuple[str, str]  # (value, anchor)
+
+
+def _base(ctx: Context, anchor: str) -> tuple[date, str]:
+    if anchor == "NARR" and ctx.narrative is not None:
+        return ctx.narrative.day, "narrative"
+    return ctx.reference, "reference"
+
+
+def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "last year", "two days ago", "the following month"."""
+    unit = m.group("unit")
+    if m.group("n") == "X":
+        return ("PAST_REF" if m.group("sign") == "MINUS" else "FUTURE_REF"), "reference"
+    n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
+    base, anchor = _base(ctx, m.group("anchor"))
+    return format_at(shift(base, unit, n), unit), anchor
+
+
+def _month_day(rest: str) -> tuple[int, int | None] | None:
+    parts = rest.split("-")
+    if not parts[0].isdigit():
+        return None
+    month = int(parts[0])
+    day = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return month, day
+
+
+def _first_month(rest: str) -> int:
+    """The month a yearless value starts in (for seasons, quarters and halves too)."""
+    md = _month_day(rest)
+    if md:
+        return md[0]
+    if rest in SEASON_MONTHS:
+        return SEASON_MONTHS[rest][0]
+    if rest.startswith("Q"):
+        return (int(rest[1]) - 1) * 3 + 1
+    if rest.startswith("H"):
+        return 1 if rest[1] == "1" else 7
+    return 1
+
+
+def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "January 19", "in March", "the third quarter": pick the year."""
+    rest = m.group("rest")
+    month = _first_month(rest)
+    md = _month_day(rest)
+    day = md[1] if md and md[1] else 1
+    narr = ctx.narrative
+    if narr is not None and (
+        narr.sentence == ctx.sentence or abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
+    ):
+        year = narr.day.year
+        fine = narr.granularity in ("month", "week", "day", "hour", "minute", "season", "quarter")
+        if fine and ctx.direction == "future" and (month, day) < (narr.day.month, narr.day.day):
+            year += 1
+        return f"{year:04d}-{rest}", "narrative"
+    ref = ctx.reference
+    if ctx.direction == "past":
+        year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    elif ctx.direction == "future":
+        year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    else:
+        delta = month - ref.month
+        year = ref.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+    return f"{year:04d}-{rest}", "reference"
+
+
+def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "Friday", "last Friday", "next Friday": always from the reference date."""
+    target = int(m.group("d"))
+    ref = ctx.reference
+    rel = m.group("rel")
+    back = (ref.isoweekday() - target) % 7
+    ahead = (target - ref.isoweekday()) % 7
+    if rel == "THIS":
+        day = ref + timedelta(days=target - ref.isoweekday())
+    elif rel == "LAST":
+        day = ref - timedelta(days=back or 7)
+    elif rel == "NEXT":
+        day = ref + timedelta(days=ahead or 7)
+    elif ctx.direction == "future":
+        day = ref + timedelta(days=ahead)
+    else:
+        day = ref - timedelta(days=back)
+    return day.isoformat(), "reference"
+
+
+def resolve_season(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "last summer", "this winter", "the following spring"."""
+    base, anchor = _base(ctx, m.group("anchor"))
+    target = m.group("s")
+    n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
+    year, current = season_of(base)
+    idx = year * 4 + SEASON_ORDER.index(current)
+    goal = SEASON_ORDER.index(target)
+    # nearest occurrence of the target season at or before the current one, then step
+    this_idx = idx - ((idx % 4 - goal) % 4)
+    if n > 0:
+        this_idx += 4 * n
+    elif n < 0:
+        this_idx = this_idx - 4 * (-n - 1) if this_idx < idx else this_idx - 4 * -n
+    return f"{this_idx // 4:04d}-{target}", anchor
+
+
+def resolve_two_digit(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "'95" -> 1995, "'90s" -> 199: the century that keeps it near the reference."""
+    yy = int(m.group("yy"))
+    century = ctx.reference.year // 100
+    if yy > (ctx.reference.year % 100) + 10:
+        century -= 1
+    return f"{century * 100 + yy:04d}", "reference"
+
+
+def resolve_decade(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the '90s" -> 199."""
+    d = int(m.group("d"))
+    century = ctx.reference.year // 100
+    if d * 10 > ctx.reference.year % 100:
+        century -= 1
+    return f"{century}{d}", "reference"
+
+
+def resolve_day_only(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the 16th": that day of the narrative's (or the reference's) month."""
+    base, anchor = _base(ctx, "NARR")
+    day = int(m.group("d"))
+    last = calendar.monthrange(base.year, base.month)[1]
+    if day > last:
+        return "XXXX-XX-XX", "unresolved"
+    return f"{base.year:04d}-{base.month:02d}-{day:02d}", anchor
+
+
+def resolve_century(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the 20th century" -> 19."""
+    return f"{int(m.group('n')) - 1:02d}", "absolute"
+
+
+SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved]], ...] = (
+    (_REL, resolve_relative),
+    (_YEARLESS, resolve_yearless),
+    (_WEEKDAY, resolve_weekday),
+    (_SEASON, resolve_season),
+    (_CENTURY2, resolve_two_digit),
+    (_DECADE2, resolve_decade),
+    (_DAY_ONLY, resolve_day_only),
+    (_ORD_CENTURY, resolve_century),
+)
+
+
+def resolve_value(value: str, ctx: Context) -> Resolved:
+    """Anchor one underspecified value; fully specified values pass through."""
+    head, _, clock = value.partition("|")
+    resolved, anchor = head, "absolute"
+    for pattern, func in SHAPES:
+        m = pattern.match(head)
+        if m:
+            resolved, anchor = func(m, ctx)
+            break
+    if clock and re.match(r"^\d{4}-\d\d-\d\d$", resolved):
+        resolved += clock
+    elif clock and resolved.endswith("_REF"):
+        pass
+    elif clock:
+        resolved = resolved if resolved else clock
+    return resolved, anchor
+
+
+# ---------------------------------------------------------------- intervals
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def base_interval(value: str) -> tuple[date | datetime, date | datetime, str] | None:
+    """Inclusive start, end and granularity of a resolved DATE/TIME value."""
+    m = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value)
+    if m:
+        y, mo, d, h, mi = map(int, m.groups())
+        point = datetime(y, mo, d, h % 24, mi)
+        return point, point, "minute"
+    m = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(MO|AF|EV|NI|MI|DT)$", value)
+    if m:
+        y, mo, d = map(int, m.groups()[:3])
+        lo, hi = PARTS_OF_DAY.get(m.group(4), (0, 23))
+        return datetime(y, mo, d, lo), datetime(y, mo, d, hi, 59), "hour"
+    m = re.match(r"^(\d{4})-(\d\d)-(\d\d)$", value)
+    if m:
+        day = date(*map(int, m.groups()))
+        return day, day, "day"
+    m = re.match(r"^(\d{4})-(\d\d)$", value)
+    if m:
+        y, mo = map(int, m.groups())
+        return date(y, mo, 1), _month_end(y, mo), "month"
+    m = re.match(r"^(\d{4})-W(\d\d)(-WE)?$", value)
+    if m:
+        y, w = int(m.group(1)), int(m.group(2))
+        monday = date.fromisocalendar(y, w, 1)
+        if m.group(3):
+            return monday + timedelta(days=5), monday + timedelta(days=6), "day"
+        return monday, monday + timedelta(days=6), "week"
+    m = re.match(r"^(\d{4})-Q([1-4])$", value)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
+    m = re.match(r"^(\d{4})-H([12])$", value)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half"
+    m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value)
+    if m:
+        y = int(m.group(1))
+        first, last = SEASON_MONTHS[m.group(2)]
+        if m.group(2) == "WI":
+            return date(y - 1, 12, 1), _month_end(y, 2), "season"
+        return date(y, first, 1), _month_end(y, last), "season"
+    m = re.match(r"^(\d{4})$", value)
+    if m:
+        y = int(m.group(1))
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    m = re.match(r"^(\d{3})$", value)
+    if m:
+        y = int(m.group(1)) * 10
+        return date(max(y, 1), 1, 1), date(y + 9, 12, 31), "decade"
+    m = re.match(r"^(\d\d)$", value)
+    if m:
+        y = int(m.group(1)) * 100
+        return date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century"
+    return None
+
+
+def _part(lo: date, hi: date, mod: str, granularity: str) -> tuple[date, date]:
+    """The START/MID/END third of [lo, hi], month-aligned for years and longer."""
+    if granularity in ("decade", "century"):
+        years = hi.year - lo.year + 1
+        third = years * 3 // 10
+        if mod == "START":
+            return lo, date(lo.year + third - 1, 12, 31)
+        if mod == "END":
+            return date(hi.year - third + 1, 1, 1), hi
+        return date(lo.year + third, 1, 1), date(hi.year - third, 12, 31)
+    if granularity in ("year", "half", "quarter", "season"):
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+        third = max(months // 3, 1)
+        if mod == "START":
+            return lo, add_months(lo, third) - timedelta(days=1)
+        if mod == "END":
+            return add_months(lo, months - third), hi
+        return add_months(lo, third), add_months(lo, months - third) - timedelta(days=1)
+    days = (hi - lo).days + 1
+    third = max(days // 3, 1)
+    if mod == "START":
+        return lo, lo + timedelta(days=third - 1)
+    if mod == "END":
+        return hi - timedelta(days=third - 1), hi
+    return lo + timedelta(days=third), hi - timedelta(days=third)
+
+
+def interval_of(value: str, mod: str | None) -> Interval | None:
+    """The drawable interval of a resolved value, honouring START/MID/END and fuzzy mods."""
+    try:
+        found = base_interval(value)
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    lo, hi, granularity = found
+    if mod in ("START", "MID", "END") and not isinstance(lo, datetime):
+        assert isinstance(hi, date)
+        lo, hi = _part(lo, hi, mod, granularity)
+        return Interval(lo, hi, granularity, approximate=True)
+    return Interval(lo, hi, granularity, approximate=mod is not None)
+
+
+def valid(value: str) -> bool:
+    """False for values naming impossible dates (month 13, February 30)."""
+    try:
+        base_interval(value)
+    except ValueError:
+        return False
+    return True
