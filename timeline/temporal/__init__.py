@@ -87,6 +87,7 @@ def _resolve_all(
     text: str, matches: list[matcher.Match], reference: date, rules: RuleSet
 ) -> list[Timex]:
     starts = resolve.sentence_starts(text)
+    cues = resolve.find_cues(text, rules)
     narrative: resolve.Narrative | None = None
     out: list[Timex] = []
     for match in matches:
@@ -96,7 +97,7 @@ def _resolve_all(
         hi = min(
             starts[index + 1] if index + 1 < len(starts) else len(text), match.end + _CUE_REACH
         )
-        direction = resolve.direction(text, match.start, match.end, lo, hi, rules)
+        direction = resolve.direction(text, match.start, match.end, lo, hi, rules, cues)
         ctx = resolve.Context(reference, narrative, index, direction)
         value, anchor = resolve.resolve_value(match.value, ctx)
         if not resolve.valid(value):

@@ -61,6 +61,8 @@ def _trigger_index(text: str, rules: RuleSet) -> tuple[dict[str, list[int]], lis
 
 def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
     """Merged [p - reach, p + reach] windows around sorted trigger positions."""
+    if len(positions) * _REACH > size:
+        return [(0, size)]
     out: list[tuple[int, int]] = []
     for p in positions:
         lo, hi = max(0, p - _REACH), min(size, p + _REACH)
@@ -103,10 +105,7 @@ def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[Match]:
                 continue
             if rule.not_before and rule.not_before.match(text, end, end + _WINDOW):
                 continue
-            value = normalize(m, rule, rules, day_first=day_first)
-            if value is None:
-                continue
-            found.append(Match(start, end, rule, value, rule.mod, order))
+            found.append(Match(start, end, rule, m, rule.mod, order))  # type: ignore[arg-type]
     return found
 
 
@@ -129,15 +128,22 @@ class _Occupied:
         self.ends.insert(i, end)
 
 
-def select(candidates: list[Match]) -> list[Match]:
-    """Longest span first, then priority, then rule order; drop what overlaps a kept span."""
+def select(candidates: list[Match], rules: RuleSet, day_first: bool = False) -> list[Match]:
+    """Longest span first, then priority, then rule order; drop what overlaps a kept span.
+
+    Candidates carry their regex match as ``value``; only the kept ones are normalized
+    (a match no value template fits is dropped and frees its span).
+    """
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.order))
     occupied = _Occupied()
     kept: list[Match] = []
     for cand in ranked:
         if occupied.free(cand.start, cand.end):
+            value = normalize(cand.value, cand.rule, rules, day_first=day_first)  # type: ignore[arg-type]
+            if value is None:
+                continue
             occupied.add(cand.start, cand.end)
-            kept.append(cand)
+            kept.append(Match(cand.start, cand.end, cand.rule, value, cand.mod, cand.order))
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -163,7 +169,7 @@ def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match
 
 def find(text: str, rules: RuleSet, *, day_first: bool = False) -> list[Match]:
     """All kept matches in ``text``, sorted by start, with modifiers folded in."""
-    kept = select(_candidates(text, rules, day_first))
+    kept = select(_candidates(text, rules, day_first), rules, day_first)
     out: list[Match] = []
     floor = 0
     for match in kept:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import cache
 from typing import Any
 
 from timeline.temporal.rules import Rule, RuleSet
@@ -86,8 +87,9 @@ def _fields(match: re.Match[str], rules: RuleSet, day_first: bool) -> dict[str, 
     return fields
 
 
-def _needs(template: str) -> set[str]:
-    return {name.split(".")[0] for _, name, _, _ in _FORMATTER.parse(template) if name}
+@cache
+def _needs(template: str) -> frozenset[str]:
+    return frozenset(name.split(".")[0] for _, name, _, _ in _FORMATTER.parse(template) if name)
 
 
 def fix_duration(value: str) -> str:

@@ -7,6 +7,7 @@ narrative is the last date the text established; the direction a sentence points
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
@@ -55,23 +56,54 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
-def direction(text: str, start: int, end: int, lo: int, hi: int, rules: RuleSet) -> str | None:
+@dataclass(frozen=True)
+class Cues:
+    """Every tense cue of a text, found in one pass: sorted starts, ends and kinds."""
+
+    starts: list[int]
+    ends: list[int]
+    kinds: list[str]  # "past", "future" or "strong" (a modal: will, 'll, shall)
+
+
+def find_cues(text: str, rules: RuleSet) -> Cues:
+    """Scan ``text`` once for tense cue words."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower().replace("’", "'")
+        kind = "strong" if word in rules.future_strong else _cue(word, rules)
+        if kind is not None:
+            starts.append(m.start())
+            ends.append(m.end())
+            kinds.append(kind)
+    return Cues(starts, ends, kinds)
+
+
+def direction(
+    text: str, start: int, end: int, lo: int, hi: int, rules: RuleSet, cues: Cues | None = None
+) -> str | None:
     """The tense of the cue nearest to text[start:end] within text[lo:hi]."""
     if _is_deadline(text, start, lo, hi, rules):
         return "future"
+    if cues is None:
+        cues = find_cues(text[lo:hi], rules)
+        start, end, lo, hi = start - lo, end - lo, 0, hi - lo
+    i = bisect.bisect_left(cues.starts, start)
+    j = bisect.bisect_left(cues.starts, end)
     best: tuple[int, str] | None = None
-    for m in _WORD.finditer(text, lo, hi):
-        if start <= m.start() < end:
-            continue
-        word = m.group(0).lower().replace("’", "'")
-        if word in rules.future_strong and m.end() <= start and start - m.end() < _MODAL_REACH:
+    k = i - 1
+    while k >= 0 and cues.starts[k] >= lo and start - cues.ends[k] < _MODAL_REACH:
+        if cues.kinds[k] == "strong":
             return "future"
-        kind = _cue(word, rules)
-        if kind is None:
-            continue
-        dist = start - m.end() if m.end() <= start else m.start() - end
+        k -= 1
+    if i > 0 and cues.starts[i - 1] >= lo:
+        kind = cues.kinds[i - 1]
+        best = (start - cues.ends[i - 1], "future" if kind == "strong" else kind)
+    if j < len(cues.starts) and cues.starts[j] < hi:
+        dist = cues.starts[j] - end
         if best is None or dist < best[0]:
-            best = (dist, kind)
+            best = (dist, "future" if cues.kinds[j] == "strong" else cues.kinds[j])
     return best[1] if best else None
 
 
