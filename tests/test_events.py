@@ -290,3 +290,61 @@ def test_title_is_never_empty() -> None:
     text = "A week or so ago, yes."
     (event,) = build_events([tagged(text, [T("A week or so ago", date(2025, 6, 7))], REF)])
     assert event.title
+
+
+NEWS = date(2025, 9, 1)
+
+# (text, timexes, expected title): everyday wire sentences, reference 2025-09-01
+NEWS_CASES = [
+    (
+        "The central bank is expected to cut rates at its meeting next week, economists said.",
+        [T("next week", date(2025, 9, 8), date(2025, 9, 14), "week")],
+        "Central bank to cut rates at its meeting",
+    ),
+    (
+        "The carmaker will unveil its new model on September 9 in Turin.",
+        [T("September 9", date(2025, 9, 9))],
+        "Carmaker to unveil its new model in Turin",
+    ),
+    (
+        "The truce, which took effect on October 10, has largely held.",
+        [T("October 10", date(2024, 10, 10))],
+        "Truce took effect",
+    ),
+    (
+        "In 2019, the company was fined $5 billion by regulators.",
+        [T("2019", date(2019, 1, 1), date(2019, 12, 31), "year")],
+        "Company was fined $5 billion by regulators",
+    ),
+    (
+        "Officials expect the tunnel to reopen by the end of the year.",
+        [T("the end of the year", date(2025, 12, 1), date(2025, 12, 31), "month", True)],
+        "Tunnel to reopen",
+    ),
+    (
+        "The brewer reported a 12% rise in profit on Thursday.",
+        [T("Thursday", date(2025, 8, 28))],
+        "Brewer reported a 12% rise in profit",
+    ),
+    (
+        "The library, founded in 1870, reopened last month after a long renovation.",
+        [T("last month", date(2025, 8, 1), date(2025, 8, 31), "month")],
+        "Library reopened after a long renovation",
+    ),
+    (
+        "“We will not give up,” the coach said on Sunday.",
+        [T("Sunday", date(2025, 8, 31))],
+        "Coach said we will not give up",
+    ),
+    (
+        "Economists expect prices to rise again in October, the survey said.",
+        [T("October", date(2025, 10, 1), date(2025, 10, 31), "month")],
+        "Prices to rise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "title"), NEWS_CASES)
+def test_news_titles(text: str, timexes: list[T], title: str) -> None:
+    (event,) = build_events([tagged(text, timexes, NEWS)])
+    assert event.title == title

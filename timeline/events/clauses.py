@@ -111,7 +111,31 @@ def is_finite_verb(tokens: list[Token], index: int) -> bool:
     forms = irregular_forms().get(word)
     if forms is not None and word in forms[1:]:
         return True
-    return len(word) > 4 and word.endswith("ed")
+    if len(word) > 4 and word.endswith("ed"):
+        return True
+    return _present_tense(word) and index > 0 and _may_precede_verb(tokens[index - 1])
+
+
+def _present_tense(word: str) -> bool:
+    """ "expect", "plans", "faces", "pushes" of a common verb."""
+    verbs = lexicon.words("common_verbs.txt")
+    return (
+        word in verbs
+        or (word.endswith("s") and word[:-1] in verbs)
+        or (word.endswith("es") and word[:-2] in verbs)
+    )
+
+
+def _may_precede_verb(token: Token) -> bool:
+    """A subject can end with this token: not a determiner, preposition or verb."""
+    word = token.lower
+    if not token.is_word or word in lexicon.words("determiners.txt"):
+        return False
+    if word in lexicon.words("temporal_prepositions.txt") or word in {"to", "with", "of"}:
+        return False
+    if word.endswith("ed") or word in lexicon.words("auxiliaries.txt"):
+        return False
+    return word not in irregular_forms()
 
 
 def has_verb(tokens: list[Token]) -> bool:

@@ -245,6 +245,16 @@ def _antecedent(tokens: list[Token]) -> list[Token]:
     return []
 
 
+def _is_reduced_relative(words: list[Token]) -> bool:
+    first = words[0]
+    return not first.is_capitalized and (
+        first.lower in _RELATIVES
+        or is_participle(first)
+        or (first.lower.endswith("ed") and len(first.lower) > 4)
+        or first.lower in _participles()
+    )
+
+
 def _appositive_subject(
     sentence: str, spans: list[Span], low: int, protected: list[Span]
 ) -> list[Token]:
@@ -259,6 +269,8 @@ def _appositive_subject(
         words = [t for t in tokens if t.is_word or t.lower == "'s"]
         if not words:
             continue  # "however"
+        if _is_reduced_relative(words):
+            continue  # "the museum, founded in 1870, reopened"
         if len(words) > 6 or has_verb(words):
             break
         if any(_inside(t, span) for t in words for span in protected):
@@ -369,6 +381,12 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
         return tokens, None
     if tokens[content].lower == "to":  # "hopes to win": a plan, not a report
         return tokens, None
+    rest = [t for t in tokens[content:] if not _inside(t, target)]
+    opens_object = bool(rest) and (
+        rest[0].lower in _ARTICLES or rest[0].text[:1].isdigit() or rest[0].lower == "plans"
+    )
+    if opens_object and not any(is_finite_verb(rest, i) for i in range(len(rest))):
+        return tokens, None  # "reported a 12% rise": an object, not a report
     prepositions = lexicon.words("temporal_prepositions.txt")
     rest = [t for t in tokens[content:] if t.is_word and not _inside(t, target)]
     if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
@@ -393,7 +411,7 @@ def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) 
 
 def _lower_first(tokens: list[Token]) -> list[Token]:
     """ "The plant" -> "the plant" when a clause moves behind "officials said"."""
-    if tokens and tokens[0].lower in _ARTICLES:
+    if tokens and tokens[0].lower in lexicon.words("openers.txt") and tokens[0].text != "I":
         first = tokens[0]
         return [Token(first.text.lower(), first.start, first.end), *tokens[1:]]
     return tokens
@@ -435,6 +453,9 @@ def _first_content_word(tokens: list[Token]) -> int | None:
 def _future(tokens: list[Token], subject: list[Token]) -> list[Token] | None:
     """ "<subject> plan to meet ..." -> "<subject> to meet ..."."""
     lowered = [t.lower for t in tokens]
+    expected = _expected_object(tokens)
+    if expected is not None:
+        return expected
     for marker in lexicon.phrases("future_markers.txt"):
         parts = marker.split()
         for i in range(len(tokens) - len(parts)):
@@ -446,6 +467,25 @@ def _future(tokens: list[Token], subject: list[Token]) -> list[Token] | None:
             own = _strip_auxiliaries(strip_fillers(tokens[:i]))
             own = _strip_reporting_tail(own)
             return [*(own or subject), _synthetic("to"), *after]
+    return None
+
+
+_EXPECT = frozenset({"expect", "expects", "expected", "want", "wants", "wanted"})
+
+
+def _expected_object(tokens: list[Token]) -> list[Token] | None:
+    """ "Officials expect the bridge to reopen" -> "the bridge to reopen"."""
+    for i, token in enumerate(tokens):
+        if token.lower not in _EXPECT or i == 0 or i + 1 >= len(tokens):
+            continue
+        if tokens[i + 1].lower == "to":
+            return None
+        for j in range(i + 2, min(i + 7, len(tokens) - 1)):
+            if tokens[j].lower == "to" and tokens[j + 1].is_word:
+                between = tokens[i + 1 : j]
+                if all(t.is_word for t in between) and not has_verb(between):
+                    return [*between, _synthetic("to"), *tokens[j + 1 :]]
+                return None
     return None
 
 
@@ -702,7 +742,8 @@ def _resolve_pronouns(
         if token.lower not in _PRONOUNS:
             result.append(token)
             continue
-        name = _name_of(subject) or context.pronoun(max(token.start, 0))
+        before = bool(subject) and 0 <= subject[0].start < token.start
+        name = (_name_of(subject) if before else None) or context.pronoun(max(token.start, 0))
         if name is None and subject and token.start >= 0:
             name = _noun_phrase(subject)
         if name is None or set(name.split()) & {t.text for t in result}:
@@ -864,7 +905,9 @@ def _fallback(sentence: str, protected: list[Span]) -> str:
 def _join(tokens: list[Token]) -> str:
     text = ""
     for token in tokens:
-        glue = "" if not text or token.text in _NO_SPACE_BEFORE or text.endswith("(") else " "
+        glue = " "
+        if not text or token.text in _NO_SPACE_BEFORE or text.endswith(("(", "$", "£", "€")):
+            glue = ""
         text += glue + token.text
     return text.strip()
 
