@@ -20,6 +20,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import partial
 
 import plotly.graph_objects as go
 
@@ -71,6 +72,16 @@ def plotly_text(text: str) -> str:
 
 def build_figure(timeline: Timeline, *, show_title: bool = True) -> go.Figure:
     """Draw ``timeline`` as a plotly Figure: markers, bars, soft bounds, lanes, slider."""
+    spec = figure_dict(timeline, show_title=show_title)
+    return go.Figure(data=spec["data"], layout=spec["layout"])
+
+
+def figure_dict(timeline: Timeline, *, show_title: bool = True) -> dict:
+    """The figure as plain ``{"data": [...], "layout": {...}}``, JSON-ready.
+
+    :func:`build_figure` wraps it in a validated ``go.Figure``; the page uses it as
+    is, which skips plotly.py's validation of every array (seconds at 10,000 events).
+    """
     events = list(timeline.events)
     axis = _axis_range(timeline, events)
     groups, per_event = _group_names(timeline, events)
@@ -84,9 +95,15 @@ def build_figure(timeline: Timeline, *, show_title: bool = True) -> go.Figure:
         colour = PALETTE[index % len(PALETTE)]
         items = [item for item in laid if item.group == name]
         traces += _group_traces(items, name, colour, webgl=webgl, labels=not dense)
-    fig = go.Figure(data=traces)
-    fig.update_layout(_layout_dict(timeline, laid, groups, axis, show_title=show_title))
-    return fig
+    return {
+        "data": traces,
+        "layout": _layout_dict(timeline, laid, groups, axis, show_title=show_title),
+    }
+
+
+def _trace(kind: str, **attributes: object) -> dict:
+    """A trace as a plain dict, unset (None) attributes left out."""
+    return {"type": kind, **{k: v for k, v in attributes.items() if v is not None}}
 
 
 # --- placing events ----------------------------------------------------------------
@@ -233,7 +250,8 @@ def _layout(
             lane = _fit(lanes, lo, cap)
         if lane is None:
             lane = min(range(len(lanes)), key=lambda i: lanes[i])  # overlap the emptiest
-            _drop_labels_under(placed, members.get((group, lane), []), lo, hi, axis)
+            if not dense:
+                _drop_labels_under(placed, members.get((group, lane), []), lo, hi, axis)
         lanes[lane] = max(lanes[lane], hi)
         label = _label(event) if side else ""
         members.setdefault((group, lane), []).append(len(placed))
@@ -401,10 +419,10 @@ def _group_traces(
     *,
     webgl: bool,
     labels: bool,
-) -> list[go.Scatter | go.Scattergl | go.Bar]:
+) -> list[dict]:
     """The traces of one group: bars, points, undated arrows, and bar labels."""
     legend = plotly_text(_short(name, 32))
-    traces: list[go.Scatter | go.Scattergl | go.Bar] = []
+    traces: list[dict] = []
     bars = [i for i in items if i.kind == "bar"]
     points = [i for i in items if i.kind == "point"]
     edges = [i for i in items if i.kind in ("past", "future")]
@@ -414,7 +432,7 @@ def _group_traces(
         traces.extend(_bar_traces(bars, colour, webgl=webgl, common=common))
         shown = True
     if points:
-        scatter = go.Scattergl if webgl else go.Scatter
+        scatter = partial(_trace, "scattergl" if webgl else "scatter")
         traces.append(
             scatter(
                 x=[_x(i.x0) for i in points],
@@ -435,7 +453,8 @@ def _group_traces(
         shown = True
     if edges:
         traces.append(
-            go.Scatter(
+            _trace(
+                "scatter",
                 x=[_x(i.x0) for i in edges],
                 y=[i.y for i in edges],
                 mode="markers",
@@ -457,7 +476,7 @@ def _group_traces(
     return traces
 
 
-def _label_traces(items: Sequence[Placed], common: dict) -> list[go.Scatter]:
+def _label_traces(items: Sequence[Placed], common: dict) -> list[dict]:
     """Labels as a text trace on ``y``, which the range slider leaves out (marks are on y2).
 
     Invisible markers of the drawn markers' size keep the text clear of them.
@@ -466,7 +485,8 @@ def _label_traces(items: Sequence[Placed], common: dict) -> list[go.Scatter]:
     if not labelled:
         return []
     return [
-        go.Scatter(
+        _trace(
+            "scatter",
             x=[_x(i.x1 if i.label_side == "right" else i.x0) for i in labelled],
             y=[i.y for i in labelled],
             mode="markers+text",
@@ -490,9 +510,7 @@ def _side(item: Placed) -> str:
     return "middle left" if item.label_side == "left" else "middle right"
 
 
-def _bar_traces(
-    bars: Sequence[Placed], colour: str, *, webgl: bool, common: dict
-) -> list[go.Scatter | go.Scattergl | go.Bar]:
+def _bar_traces(bars: Sequence[Placed], colour: str, *, webgl: bool, common: dict) -> list[dict]:
     if webgl:
         return _gl_bars(bars, colour, common)
     base: list[str] = []
@@ -511,8 +529,9 @@ def _bar_traces(
             shape.append("/" if soft else "")
             hover.append(hover_text(item.event))
             ids.append(item.event.id)
-    traces: list[go.Scatter | go.Scattergl | go.Bar] = [
-        go.Bar(
+    traces: list[dict] = [
+        _trace(
+            "bar",
             base=base,
             x=length,
             y=rows,
@@ -542,9 +561,7 @@ def _segments(item: Placed) -> list[tuple[datetime, datetime, bool]]:
     return [(item.x0, a, True), (a, b, False), (b, item.x1, True)]
 
 
-def _gl_bars(
-    bars: Sequence[Placed], colour: str, common: dict
-) -> list[go.Scatter | go.Scattergl | go.Bar]:
+def _gl_bars(bars: Sequence[Placed], colour: str, common: dict) -> list[dict]:
     """Many bars as thick WebGL line segments, with a hover marker at each middle."""
     xs: list[str | None] = []
     ys: list[int | None] = []
@@ -553,7 +570,8 @@ def _gl_bars(
         ys += [item.y, item.y, None]
     mids = [item.x0 + (item.x1 - item.x0) / 2 for item in bars]
     return [
-        go.Scattergl(
+        _trace(
+            "scattergl",
             x=xs,
             y=ys,
             mode="lines",
@@ -565,7 +583,8 @@ def _gl_bars(
             name=common["name"],
             yaxis="y2",
         ),
-        go.Scattergl(
+        _trace(
+            "scattergl",
             x=[_x(m) for m in mids],
             y=[item.y for item in bars],
             mode="markers",

@@ -21,10 +21,9 @@ from urllib.parse import urlsplit
 import jinja2
 import plotly.offline
 from markupsafe import Markup
-from plotly.utils import PlotlyJSONEncoder
 
 from timeline.model import Event, TaggedDocument, Timeline
-from timeline.render.figure import CONFIG, PALETTE, _group_names, build_figure, format_when
+from timeline.render.figure import CONFIG, PALETTE, _group_names, figure_dict, format_when
 
 PlotlyJS = Literal["inline", "cdn", "none"] | str
 
@@ -38,7 +37,7 @@ class RenderError(ValueError):
 
 def script_json(value: object) -> Markup:
     """JSON safe to place inside ``<script>``: no ``</``, ``<!--``, ``]]>`` or U+2028."""
-    text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
     text = (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -47,6 +46,15 @@ def script_json(value: object) -> Markup:
         .replace("\u2029", "\\u2029")
     )
     return Markup(text)
+
+
+def _json_default(value: object) -> object:
+    """Dates and numpy-ish values a caller may put in a figure."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    if hasattr(value, "tolist"):
+        return value.tolist()  # type: ignore[union-attr]
+    raise TypeError(f"cannot put {type(value).__name__} in page JSON")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -105,7 +113,6 @@ class EventView:
     source_url: str | None
     url: str | None
     timex_anchors: tuple[str, ...]
-    search: str
     undated: str | None
 
 
@@ -178,11 +185,12 @@ def page_context(
     include_sources: bool = True,
 ) -> PageContext:
     """The typed context :func:`render_page` fills its templates with."""
-    figure = build_figure(timeline, show_title=False).to_plotly_json()
-    body = json.dumps(figure, cls=PlotlyJSONEncoder, sort_keys=True)
-    if id_prefix is None:
+    figure = figure_dict(timeline, show_title=False)
+    if id_prefix is None and embed:
+        body = json.dumps(figure, sort_keys=True, default=_json_default)
         digest = hashlib.sha256((timeline.title + body).encode("utf-8", "replace")).hexdigest()
-        id_prefix = f"tl{digest[:8]}-" if embed else ""
+        id_prefix = f"tl{digest[:8]}-"
+    id_prefix = id_prefix or ""
     prefix = id_prefix
     groups, per_event = _group_names(timeline, timeline.events)
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(groups)}
@@ -258,7 +266,6 @@ def _event_views(
             timex_anchors=tuple(
                 _timex_anchor(prefix, t) for t in event.timexes if t in known_timexes
             ),
-            search=" ".join([event.title, event.sentence, event.date_text, when, group]).casefold(),
             undated=event.undated,
         )
         views.append((_order(event, index), view))

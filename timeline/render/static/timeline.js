@@ -89,10 +89,17 @@ window.TimelinePage = window.TimelinePage || (function () {
     var chart = document.getElementById(chartId);
     var data = JSON.parse(document.getElementById(dataId).textContent);
     var prefix = data.prefix;
-    var items = root.querySelectorAll(".tl-event");
     var count = document.getElementById(prefix + "count");
     var search = document.getElementById(prefix + "search");
-    var total = items.length;
+    // The list comes after this script in the page: read it when first needed.
+    var items = null, haystack = null;
+    function entries() {
+      if (!items) items = root.querySelectorAll(".tl-event");
+      return items;
+    }
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { items = null; haystack = null; });
+    }
     var plotted = false;
 
     function focusEvent(id) {
@@ -112,12 +119,16 @@ window.TimelinePage = window.TimelinePage || (function () {
 
     function filter() {
       var terms = (search ? search.value : "").toLocaleLowerCase().split(/\s+/).filter(Boolean);
-      var matched = {}, shown = 0;
-      for (var i = 0; i < items.length; i++) {
-        var text = items[i].getAttribute("data-search") || "";
+      var matched = {}, shown = 0, list = entries(), total = list.length;
+      if (!haystack || haystack.length !== total) {
+        haystack = [];
+        for (var h = 0; h < list.length; h++) haystack.push(list[h].textContent.toLocaleLowerCase());
+      }
+      for (var i = 0; i < list.length; i++) {
+        var text = haystack[i];
         var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
-        items[i].hidden = !ok;
-        if (ok) { shown++; matched[items[i].getAttribute("data-event")] = true; }
+        list[i].hidden = !ok;
+        if (ok) { shown++; matched[list[i].getAttribute("data-event")] = true; }
       }
       if (count) count.textContent = terms.length ? shown + " of " + total + " events" : total + " events";
       if (!plotted) return;
