@@ -92,6 +92,10 @@ def run_large(
     except (ResumeError, EngineError, OutputError) as error:
         progress.finish()
         raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        progress.finish()
+        hint = " with --resume" if output not in (None, "-") else ""
+        raise click.ClickException(f"interrupted; rerun the same command{hint} to go on") from None
     progress.finish()
     if summary.used_today:
         click.echo(

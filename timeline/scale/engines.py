@@ -9,6 +9,9 @@ large the corpus.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +26,8 @@ T = TypeVar("T")
 #: (each task costs the scheduler about a millisecond).
 LOCAL_BATCH = 4
 DASK_BATCH = 16
+#: How often a worker process checks that its parent is still alive.
+PARENT_CHECK_SECONDS = 1.0
 
 
 class EngineError(Exception):
@@ -75,12 +80,30 @@ def in_process() -> Iterator[Callable[..., Iterator[Any]]]:
     yield run
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: leave Ctrl-C to the parent, and exit when the parent is gone.
+
+    A worker blocks waiting for work, so a parent killed with ``kill -9`` would
+    otherwise leave it running forever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 @contextmanager
 def process_pool(jobs: int) -> Iterator[Callable[..., Iterator[Any]]]:
     """Run batches in ``jobs`` worker processes."""
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    executor = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
 
     def run(job: Callable[[Batch], list[T]], batches: Iterable[Batch]) -> Iterator[T]:
         try:
