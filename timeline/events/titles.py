@@ -74,7 +74,7 @@ _CUT_PREPOSITIONS = frozenset(
 _DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as"})
 _NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
 _QUOTES = frozenset("\"“”‘’'«»`")
-_DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this"})
+_DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this", "most", "more", "very", "only"})
 
 
 @dataclass(frozen=True)
