@@ -128,3 +128,24 @@ def test_document_order_does_not_change_the_events_dates() -> None:
 
 def test_empty_input() -> None:
     assert build_events([]) == ()
+
+
+def test_a_time_and_its_day_in_one_sentence_are_one_event() -> None:
+    from datetime import datetime
+
+    text = "The blast hit the port at about 10:35 a.m. on Friday."
+    document = tagged(
+        text,
+        [
+            T("about 10:35 a.m.", datetime(2025, 3, 7, 10, 35), granularity="minute", type="TIME"),
+            T("Friday", DAY),
+        ],
+        REF,
+    )
+    (event,) = build_events([document])
+    assert (event.start, event.granularity, event.timexes) == (
+        datetime(2025, 3, 7, 10, 35),
+        "minute",
+        ("d1.t1", "d1.t2"),
+    )
+    assert event.title == "Blast hit the port"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from timeline.events import lexicon
-from timeline.model import Event, Moment
+from timeline.model import GRANULARITIES, Event, Moment
 
 #: Two titles at the same time name one event when their content words overlap this much.
 TITLE_JACCARD = 0.5
@@ -73,7 +73,7 @@ def _when(event: Event) -> tuple[object, ...]:
 def same_event(a: Event, b: Event) -> bool:
     """Whether two events at the same time report the same thing."""
     if _when(a) != _when(b):
-        return False
+        return _refines(a, b) or _refines(b, a)
     if a.title.lower() == b.title.lower():
         return True
     if _jaccard(set(content_words(a.title)), set(content_words(b.title))) >= TITLE_JACCARD:
@@ -85,6 +85,23 @@ def same_event(a: Event, b: Event) -> bool:
     different_documents = not set(a.documents) & set(b.documents)
     sentences = _jaccard(set(content_words(a.sentence)), set(content_words(b.sentence)))
     return different_documents and sentences >= SENTENCE_JACCARD
+
+
+def _refines(fine: Event, coarse: Event) -> bool:
+    """ "10:35 a.m. Friday" and "Friday" in one sentence with one title: one event."""
+    if fine.start is None or coarse.start is None or fine.end is None or coarse.end is None:
+        return False
+    if fine.sentence != coarse.sentence or fine.title.lower() != coarse.title.lower():
+        return False
+    inside = _day(coarse.start) <= _day(fine.start) and _day(fine.end) <= _day(coarse.end)
+    if fine.granularity is None or coarse.granularity is None:
+        return False
+    finer = GRANULARITIES.index(fine.granularity) > GRANULARITIES.index(coarse.granularity)
+    return inside and finer and fine.is_point
+
+
+def _day(moment: Moment) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def merge_events(events: Sequence[Event]) -> list[Event]:
@@ -101,6 +118,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
 
 def _union(kept: Event, other: Event) -> Event:
+    if _when(kept) != _when(other) and _refines(other, kept):
+        # keep the finer date of the two ("10:35 a.m." rather than "Friday")
+        kept = replace(
+            kept,
+            start=other.start,
+            end=other.end,
+            granularity=other.granularity,
+            approximate=other.approximate,
+            date_text=other.date_text,
+        )
     return replace(
         kept,
         documents=_ordered_union(kept.documents, other.documents),

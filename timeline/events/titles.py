@@ -164,6 +164,7 @@ def make_title(
     if report_subject is not None:
         subject = report_subject
     elif _only_reporting(tokens, target, protected) and low > 0:
+        tokens = _saying(tokens)
         while tokens and not tokens[-1].is_word:
             tokens = tokens[:-1]
         tokens = tokens + _lower_first(strip_fillers(_reported_clause(sentence, spans, low)))
@@ -381,6 +382,8 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
         return tokens, None
     if tokens[content].lower == "to":  # "hopes to win": a plan, not a report
         return tokens, None
+    if tokens[content].lower in _ADVERBIAL_OPENERS:  # "said as dawn broke Saturday"
+        return tokens, None
     rest = [t for t in tokens[content:] if not _inside(t, target)]
     opens_object = bool(rest) and (
         rest[0].lower in _ARTICLES or rest[0].text[:1].isdigit() or rest[0].lower == "plans"
@@ -395,8 +398,11 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
     return tokens[content:], _strip_auxiliaries(strip_fillers(subject))
 
 
+_ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
+
+
 def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) -> bool:
-    """True for a bare "officials said on Friday": the saying with no content."""
+    """True for a bare "officials said on Friday" (or "... as dawn broke"): no content."""
     prepositions = lexicon.words("temporal_prepositions.txt")
     words = [
         t
@@ -406,7 +412,20 @@ def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) 
         and not any(a <= t.start < b for a, b in protected)
     ]
     verb = _reporting_verb(words)
-    return verb is not None and verb == len(words) - 1
+    if verb is None:
+        return False
+    return verb == len(words) - 1 or words[verb + 1].lower in _ADVERBIAL_OPENERS
+
+
+def _saying(tokens: list[Token]) -> list[Token]:
+    """ "officials said as dawn broke Saturday" -> "officials said"."""
+    verb = _reporting_verb(tokens)
+    if verb is None:
+        return tokens
+    for i in range(verb + 1, len(tokens)):
+        if tokens[i].lower in _ADVERBIAL_OPENERS:
+            return tokens[:i]
+    return tokens
 
 
 def _lower_first(tokens: list[Token]) -> list[Token]:
@@ -431,7 +450,12 @@ def _shape(
     if noun is not None and len(noun) > 1:
         return noun
     first = _first_content_word(tokens)
-    if first is not None and subject and is_finite_verb(tokens, first):
+    if (
+        first is not None
+        and subject
+        and is_finite_verb(tokens, first)
+        and not tokens[first].is_capitalized
+    ):
         return [*subject, *tokens[first:]]  # "[The firm] went public in 2004"
     if first is not None and is_participle(tokens[first]):
         noun = _noun_title(tokens, target, context, adjunct_only=False)
@@ -831,7 +855,8 @@ def _simple_past(tokens: list[Token]) -> list[Token]:
     result = list(tokens)
     index = 0
     while index < len(result):
-        if result[index].lower in {"has", "have", "had"}:
+        modal = index > 0 and result[index - 1].lower in lexicon.words("auxiliaries.txt")
+        if result[index].lower in {"has", "have", "had"} and not modal:
             following = index + 1
             while following < len(result) and _is_manner_adverb(result[following].lower):
                 following += 1
@@ -889,7 +914,10 @@ def _finish(tokens: list[Token]) -> str:
     words = _trim_dangling(words)
     title = _join(words)
     if len(title) > SOFT_TITLE:
-        title = _join(_cut_phrases(words))
+        words = _cut_phrases(words)
+        while len(words) > 2 and words[0].lower in _ARTICLES:
+            words = words[1:]
+        title = _join(words)
     if len(title) > MAX_TITLE:
         title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return title[:1].upper() + title[1:]
@@ -922,19 +950,37 @@ def _trim_dangling(tokens: list[Token]) -> list[Token]:
 
 
 def _cut_phrases(tokens: list[Token]) -> list[Token]:
-    """Drop trailing prepositional phrases (after the verb) until the title is short."""
-    verb = next(
-        (i for i in range(len(tokens)) if is_finite_verb(tokens, i) or _is_future_to(tokens[i])),
-        2,
-    )
+    """Shorten a long title: drop a leading "X said", trailing phrases, phrases in the subject."""
     result = list(tokens)
+    verb = _reporting_verb(result)
+    if verb is not None and verb + 2 < len(result) and _main_verb(result[verb + 1 :]) is not None:
+        result = result[verb + 1 :]
+    main = _main_verb(result)
+    anchor = 2 if main is None else main
     while len(_join(result)) > SOFT_TITLE:
         cuts = [
             i
-            for i in range(verb + 2, len(result))
+            for i in range(anchor + 2, len(result))
             if result[i].lower in _CUT_PREPOSITIONS or result[i].text in {",", ";"}
         ]
         if not cuts:
             break
         result = _trim_dangling(result[: cuts[-1]])
+    if len(_join(result)) > SOFT_TITLE and main is not None:
+        result = _drop_subject_phrase(result, main)
     return result
+
+
+def _main_verb(tokens: list[Token]) -> int | None:
+    return next(
+        (i for i in range(len(tokens)) if is_finite_verb(tokens, i) or _is_future_to(tokens[i])),
+        None,
+    )
+
+
+def _drop_subject_phrase(tokens: list[Token], verb: int) -> list[Token]:
+    """ "Construction of the new embassy may have prevented ..." -> "Construction may ..."."""
+    for i in range(1, verb):
+        if tokens[i].lower in _CUT_PREPOSITIONS and not tokens[i - 1].is_capitalized:
+            return [*tokens[:i], *tokens[verb:]]
+    return tokens
