@@ -26,6 +26,11 @@ FORMATS: dict[str, str] = {
     ".ics": "ics",
     ".tml": "timeml",
     ".xml": "timeml",
+    ".html": "html",
+    ".htm": "html",
+    ".png": "png",
+    ".svg": "svg",
+    ".pdf": "pdf",
 }
 EXTRACT_FORMATS = ("json", "jsonl", "csv", "ics", "timelinejs", "timeml")
 
@@ -42,6 +47,7 @@ class _InputPath(click.Path):
 
 
 INPUT_PATH = _InputPath(exists=True, allow_dash=True)
+PAGE_FORMATS = ("html", "png", "svg", "pdf")
 
 
 def _reference_date_option(
@@ -283,9 +289,36 @@ def extract(
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
 @pipeline_options
-@click.option("-o", "--output", required=True, metavar="PAGE.html", help="The HTML file to write.")
+@click.option(
+    "-o", "--output", required=True, metavar="PAGE", help="The file to write (.html, .png, ...)."
+)
 @click.option("--title", default=setting("title").default, help=setting("title").help)
-def build(inputs: tuple[str, ...], output: str, title: str, **options: Any) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(PAGE_FORMATS),
+    help="html (default), or a static png, svg or pdf image of the chart (needs Chromium).",
+)
+@click.option(
+    "--embed",
+    is_flag=True,
+    help="Write an HTML fragment (<div> + script) to paste into a CMS or report.",
+)
+@click.option(
+    "--plotlyjs",
+    default=None,
+    metavar="inline|cdn|PATH",
+    help="Where the page loads plotly.js from (default: inline; with --embed: cdn).",
+)
+def build(
+    inputs: tuple[str, ...],
+    output: str,
+    title: str,
+    fmt: str | None,
+    embed: bool,
+    plotlyjs: str | None,
+    **options: Any,
+) -> None:
     """Build an interactive timeline page from FILE... (one self-contained HTML file).
 
     FILE may also be the JSON Lines output of extract (--format jsonl, --jobs,
@@ -303,9 +336,65 @@ def build(inputs: tuple[str, ...], output: str, title: str, **options: Any) -> N
         timeline = _read_jsonl(inputs, title, options.get("group_by"))
     else:
         timeline = _run_pipeline(inputs, title=title, **options)
-    _write(output, timeline.to_html())
+    page_format = _format_for(output, fmt, PAGE_FORMATS)
+    if page_format == "html":
+        default_js = "cdn" if embed else "inline"
+        _write(output, timeline.to_html(embed=embed, plotlyjs=plotlyjs or default_js))
+    else:
+        _write_image(timeline, output, page_format)
     click.echo(f"Wrote {output} ({len(timeline.events)} events)", err=True)
     _finish(timeline)
+
+
+def _write_image(timeline: Any, output: str, page_format: str) -> None:
+    from timeline.render.image import ImageExportError, export_image
+
+    try:
+        export_image(timeline, output, page_format)
+    except ImageExportError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True), metavar="SOURCE")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Folder to write the site into (default: _site beside the site.yaml).",
+)
+def site(source: str, output_dir: str | None) -> None:
+    """Build a static site: one timeline page per input, an index, one shared plotly.js.
+
+    SOURCE is a site.yaml (or a folder holding one) naming the inputs and their
+    titles. The output folder is replaced only once the whole site has built.
+
+    \b
+    Examples:
+      timeline site site/            # writes site/_site/
+      timeline site site/site.yaml -o public/
+    """
+    from timeline.render.site import SiteEntry, SiteError, build_site, load_site_config
+
+    try:
+        config = load_site_config(source)
+    except SiteError as error:
+        raise click.ClickException(str(error)) from None
+    entries = []
+    for item in config.inputs:
+        if not item.path.exists():
+            raise click.ClickException(f"{item.path}: no such input (named in {source})")
+        timeline = _run_pipeline((str(item.path),), reference_date=item.reference_date)
+        if timeline.failures:
+            raise click.exceptions.Exit(1)
+        entries.append(SiteEntry(item.title, timeline, item.slug, str(item.path)))
+    base = Path(source) if Path(source).is_dir() else Path(source).parent
+    out = Path(output_dir) if output_dir else base / "_site"
+    try:
+        build_site(entries, out, title=config.title, description=config.description)
+    except (SiteError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {out}/index.html ({len(entries)} timelines)")
 
 
 @cli.command()
