@@ -227,7 +227,8 @@ def test_build_embed_writes_a_fragment(runner: CliRunner, story: Path, tmp_path:
 def test_site_builds_index_and_pages(runner: CliRunner, tmp_path: Path):
     (tmp_path / "a.txt").write_text("The bridge opened in May 1998.", encoding="utf-8")
     (tmp_path / "site.yaml").write_text(
-        "title: Bridges\ninputs:\n  - path: a.txt\n    title: Opening\n    reference_date: 2020-01-01\n",
+        "title: Bridges\ninputs:\n  - path: a.txt\n"
+        "    title: Opening\n    reference_date: 2020-01-01\n",
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["site", str(tmp_path), "-o", str(tmp_path / "out")])
