@@ -51,6 +51,7 @@ def test_index_lists_span_and_event_count(tmp_path):
     index = (out / "index.html").read_text()
     assert "June 2019 – April 2026" in index and "12 events" in index
     assert "Hostile &lt;b&gt;corpus&lt;/b&gt;" in index
+    assert "&#34;" not in index.split("</style>")[0]  # the stylesheet is not escaped
     hrefs = re.findall(r'href="([^"]*)"', index)
     assert hrefs == ["storage-depot.html", "hostile.html", "storage-depot-2.html"]
 

@@ -112,7 +112,7 @@ class EventView:
     source: str
     source_url: str | None
     url: str | None
-    timex_anchors: tuple[str, ...]
+    timex_anchors: tuple[tuple[str, str], ...]  # (element id, the date as written)
     undated: str | None
 
 
@@ -237,7 +237,8 @@ def _overview_slider(layout: dict) -> None:
     yaxis = layout.get("yaxis", {})
     if slider is None or "range" not in yaxis:
         return
-    slider["yaxis2"] = {"rangemode": "fixed", "range": list(yaxis["range"])}
+    low, high = yaxis["range"]
+    slider["yaxis2"] = {"rangemode": "fixed", "range": [low + 0.5, high - 0.5]}
     slider["range"] = list(xaxis.get("range", []))
 
 
@@ -245,7 +246,7 @@ def _event_views(
     timeline: Timeline, per_event: Sequence[str], colours: dict[str, str], prefix: str
 ) -> tuple[EventView, ...]:
     docs = {d.document.id: d.document for d in timeline.documents}
-    known_timexes = {t.id for d in timeline.documents for t in d.timexes if t.id}
+    known_timexes = {t.id: t.text for d in timeline.documents for t in d.timexes if t.id}
     views = []
     for index, (event, group) in enumerate(zip(timeline.events, per_event, strict=True)):
         doc = docs.get(event.documents[0]) if event.documents else None
@@ -264,7 +265,9 @@ def _event_views(
             source_url=safe_url(doc.source) if doc else None,
             url=safe_url(event.url),
             timex_anchors=tuple(
-                _timex_anchor(prefix, t) for t in event.timexes if t in known_timexes
+                (_timex_anchor(prefix, t), " ".join(known_timexes[t].split()))
+                for t in event.timexes
+                if t in known_timexes
             ),
             undated=event.undated,
         )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import plotly.offline
 import yaml
+from markupsafe import Markup
 
 from timeline.model import Timeline
 from timeline.render.page import _environment, _span, _static, plotly_js, render_page
@@ -138,7 +139,7 @@ def _write_site(
         title=title,
         description=description or f"{len(rows)} timelines",
         rows=rows,
-        css=_static("timeline.css"),
+        css=Markup(_static("timeline.css")),  # our own file, not user text
     )
     (folder / "index.html").write_text(html, encoding="utf-8")
 
