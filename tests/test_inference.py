@@ -189,3 +189,21 @@ def test_seed_article_is_from_2025():
     assert date(2024, 11, 5) < reference.date < date(2025, 10, 31)
     assert reference.date.year == 2025
     assert reference.precision in ("year", "month")
+
+
+def test_many_distinct_clues_stay_fast():
+    import itertools
+    import time
+
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    months = ("Jan.", "March", "May", "July", "Sept.", "Nov.")
+    text = " ".join(
+        f"{weekday}, {month} {day}."
+        for weekday, month, day in itertools.islice(
+            itertools.product(weekdays, months, range(1, 29)), 400
+        )
+    )
+    started = time.monotonic()
+    reference = _infer(text)
+    assert reference is not None
+    assert time.monotonic() - started < 10

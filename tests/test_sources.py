@@ -211,3 +211,12 @@ def test_hostile_html_gives_no_date_and_no_crash(tmp_path: Path):
     page.write_text("<html><<<meta content='2025-99-99' name=date><p>x</p>" + "<" * 500, "utf-8")
     document = read_document(str(page), "d1")
     assert document.meta("htmldate") is None
+
+
+def test_dangling_link_in_a_directory_is_reported_not_skipped(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("On Friday.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    inputs = expand_inputs([str(tmp_path)])
+    assert [Path(found).name for found in inputs] == ["gone.txt", "good.txt"]
+    with pytest.raises(SourceError, match="gone.txt: no such file"):
+        read_document(inputs[0], "d1")

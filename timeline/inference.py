@@ -13,7 +13,9 @@ Tense and modifier words are data (``timeline/data/inference.yaml``).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -155,17 +157,56 @@ def choose(clues: Sequence[Clue], *, today: date) -> Reference | None:
 
 
 def _scored_segments(clues: Sequence[Clue]) -> list[tuple[date, date, float]]:
-    cuts = {FIRST_DAY, LAST_DAY + timedelta(days=1)}
-    for clue in clues:
-        for band in clue.bands:
-            cuts.add(max(band.start, FIRST_DAY))
-            cuts.add(min(band.end, LAST_DAY) + timedelta(days=1))
-    points = sorted(cut for cut in cuts if FIRST_DAY <= cut <= LAST_DAY + timedelta(days=1))
+    """Stretches of days with the clues' summed weight, by one sweep over step changes.
+
+    Identical clues (the same year mentioned twice the same way) count once, so
+    repetition cannot outvote different evidence, and the sweep stays fast.
+    """
+    deltas: dict[date, float] = defaultdict(float)
+    for steps in dict.fromkeys(_steps(clue.bands) for clue in clues):
+        previous = 0.0
+        for day, weight in steps:
+            deltas[day] += weight - previous
+            previous = weight
     segments = []
-    for start, following in zip(points, points[1:], strict=False):
-        score = sum(clue.weight_at(start) for clue in clues)
-        segments.append((start, following - timedelta(days=1), score))
+    score = 0.0
+    days = sorted(deltas)
+    for day, following in zip(days, days[1:], strict=False):
+        score += deltas[day]
+        segments.append((day, following - timedelta(days=1), round(score, 6)))
     return segments
+
+
+def _steps(bands: Sequence[Band]) -> tuple[tuple[date, float], ...]:
+    """A clue's weight (its heaviest band holding the day) as (first day, weight) steps."""
+    changes: list[tuple[date, int, int]] = []
+    for number, band in enumerate(bands):
+        start, end = max(band.start, FIRST_DAY), min(band.end, LAST_DAY)
+        if start <= end:
+            changes.append((start, 0, number))
+            changes.append((end + timedelta(days=1), 1, number))
+    changes.sort()
+    active: list[tuple[float, int]] = []
+    ended: set[int] = set()
+    steps: list[tuple[date, float]] = []
+    current = 0.0
+    index = 0
+    while index < len(changes):
+        day = changes[index][0]
+        while index < len(changes) and changes[index][0] == day:
+            _, kind, number = changes[index]
+            if kind == 0:
+                heapq.heappush(active, (-bands[number].weight, number))
+            else:
+                ended.add(number)
+            index += 1
+        while active and active[0][1] in ended:
+            heapq.heappop(active)
+        weight = -active[0][0] if active else 0.0
+        if weight != current:
+            steps.append((day, weight))
+            current = weight
+    return tuple(steps)
 
 
 def _merge(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:

@@ -82,7 +82,8 @@ def expand_inputs(arguments: Sequence[str], *, recursive: bool = False) -> list[
 def _directory_files(directory: Path, recursive: bool) -> Iterator[Path]:
     pattern = "**/*" if recursive else "*"
     for found in sorted(directory.glob(pattern)):
-        if found.is_file() and found.suffix.lower() in KNOWN_EXTENSIONS:
+        # A dangling link is listed too, so that reading it reports it instead of skipping it.
+        if (found.is_file() or found.is_symlink()) and found.suffix.lower() in KNOWN_EXTENSIONS:
             yield found
 
 
