@@ -6,6 +6,7 @@ from format_samples import dated, rich_timeline
 
 from timeline.formats import timelinejs
 from timeline.formats.json import FormatError
+from timeline.model import Event
 
 
 def _slides() -> dict[str, dict]:
@@ -161,3 +162,26 @@ def test_reads_foreign_dates(start, end, expected):
 def test_reader_errors(text, message):
     with pytest.raises(FormatError, match=message):
         timelinejs.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "approximate", "expected"),
+    [
+        (date(2026, 1, 1), date(2026, 4, 30), "year", True, "Early 2026"),
+        (date(2026, 5, 1), date(2026, 8, 31), "year", True, "Mid 2026"),
+        (date(2026, 9, 1), date(2026, 12, 31), "year", True, "Late 2026"),
+        (date(1987, 1, 1), date(1989, 12, 31), "decade", True, "Late 1980s"),
+        (date(1980, 1, 1), date(1983, 12, 31), "decade", True, "Early 1980s"),
+        (date(2026, 1, 1), date(2026, 12, 31), "year", True, "About 2026"),
+        (date(2026, 3, 1), date(2026, 6, 30), "month", True, "About March – June 2026"),
+        (date(2025, 12, 1), date(2026, 1, 31), "month", False, "December 2025 – January 2026"),
+        (date(2025, 9, 8), date(2025, 9, 14), "week", False, "September 8 – 14, 2025"),
+        (date(2025, 9, 29), date(2025, 10, 5), "week", False, "September 29 – October 5, 2025"),
+        (date(2025, 10, 31), date(2025, 10, 31), "day", True, "About October 31, 2025"),
+        (date(2025, 10, 31), date(2025, 10, 31), "day", False, ""),
+        (date(1901, 1, 1), date(2000, 12, 31), "century", False, "1901–2000"),
+    ],
+)
+def test_display_date_labels(start, end, granularity, approximate, expected):
+    event = Event("e1", start, end, granularity, approximate, "t", "", (), ())
+    assert timelinejs.display_date(event) == expected

@@ -104,8 +104,37 @@ def display_date(event: Event) -> str:
     rank = GRANULARITIES.index(event.granularity) if event.granularity in GRANULARITIES else _DAY
     if rank >= _DAY and not event.approximate:
         return ""
+    if event.approximate:
+        part = _part_label(event.start, event.end, event.granularity or "day")
+        if part:
+            return part
     label = _span_label(event.start, event.end, event.granularity or "day")
     return f"About {label}" if event.approximate else label
+
+
+def _part_label(start: Moment, end: Moment, granularity: str) -> str:
+    """ "Early 2026", "Late 1980s": a fuzzy third of one year or one decade, else ""."""
+    first = start.date() if isinstance(start, datetime) else start
+    last = end.date() if isinstance(end, datetime) else end
+    if granularity == "year" and first.year == last.year:
+        whole, position, length = str(first.year), first.month - 1, last.month - first.month + 1
+        size = 12
+    elif granularity == "decade" and first.year // 10 == last.year // 10:
+        whole, position, length = (
+            f"{first.year // 10 * 10}s",
+            first.year % 10,
+            last.year - first.year + 1,
+        )
+        size = 10
+    else:
+        return ""
+    if length * 2 > size:
+        return ""
+    third = min(2, position * 3 // size)
+    end_third = min(2, (position + length - 1) * 3 // size)
+    if third != end_third:
+        return ""
+    return f"{('Early', 'Mid', 'Late')[third]} {whole}"
 
 
 def _span_label(start: Moment, end: Moment, granularity: str) -> str:
