@@ -1,5 +1,6 @@
 """Property tests: every export reads back to the events it was made from."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -101,4 +102,17 @@ def test_csv_round_trip(found):
 @given(events())
 def test_json_round_trip(found):
     timeline = Timeline((), found)
+    assert json_format.loads(json_format.dumps(timeline)) == timeline
+
+
+def test_json_keeps_document_metadata():
+    from format_samples import rich_timeline
+
+    from timeline.model import TaggedDocument
+
+    timeline = rich_timeline()
+    tagged = timeline.documents[0]
+    notes = (("encoding", "utf-8"), ("warning", "a"), ("warning", "b"), ("dct", "2025-09-20"))
+    document = TaggedDocument(replace(tagged.document, metadata=notes), tagged.timexes)
+    timeline = replace(timeline, documents=(document,))
     assert json_format.loads(json_format.dumps(timeline)) == timeline

@@ -80,6 +80,7 @@ def document_record(tagged: TaggedDocument) -> dict[str, Any]:
         "reference_date_precision": reference.precision,
         "reference_date_evidence": list(reference.evidence),
         "text": document.text,
+        "metadata": [[key, value] for key, value in document.metadata],
         "timexes": [timex_record(timex) for timex in tagged.timexes],
     }
 
@@ -179,6 +180,7 @@ def read_document_record(record: dict[str, Any]) -> TaggedDocument:
         text=record.get("text", ""),
         reference=reference,
         title=record.get("title"),
+        metadata=tuple((str(key), str(value)) for key, value in record.get("metadata", ())),
     )
     return TaggedDocument(document, tuple(read_timex_record(item) for item in record["timexes"]))
 
