@@ -154,8 +154,16 @@ def run_child(arguments: list[str]) -> None:
     except SystemExit as exit_:
         status = int(exit_.code or 0)
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_mb": peak_kb / 1024, "status": status}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = {
+        "seconds": seconds,
+        "rss_mb": own.ru_maxrss / 1024,
+        "cpu_parent": own.ru_utime + own.ru_stime,
+        "cpu_workers": workers.ru_utime + workers.ru_stime,
+        "status": status,
+    }
+    print(json.dumps(figures))
 
 
 def measure(name: str, corpus: Path, output: Path, extra: list[str]) -> dict[str, float]:
@@ -200,9 +208,14 @@ def benchmark(documents: int, skip_dask: bool) -> list[str]:
             configs.append(("dask, 2 workers", ["--engine", "dask", "--jobs", "2"]))
         results: dict[str, dict[str, float]] = {}
         outputs: dict[str, bytes] = {}
-        lines += ["", "| run | seconds | docs/s | parent peak RSS |", "|---|---:|---:|---:|"]
+        lines += [
+            "",
+            "| run | seconds | docs/s | parent peak RSS | CPU s parent / workers | load before |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
         for name, extra in configs:
             output = base / f"{len(results)}.jsonl"
+            load = os.getloadavg()[0]
             figures = measure(name, corpus, output, extra)
             figures["rate"] = documents / figures["seconds"]
             results[name] = figures
@@ -210,7 +223,8 @@ def benchmark(documents: int, skip_dask: bool) -> list[str]:
             output.unlink()
             lines.append(
                 f"| {name} | {figures['seconds']:.1f} | {figures['rate']:.1f} "
-                f"| {figures['rss_mb']:.0f} MB |"
+                f"| {figures['rss_mb']:.0f} MB "
+                f"| {figures['cpu_parent']:.1f} / {figures['cpu_workers']:.1f} | {load:.1f} |"
             )
             print(lines[-1], flush=True)
     lines.append("")

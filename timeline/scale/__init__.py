@@ -80,6 +80,8 @@ def stream_extract(
             else:
                 yield number, source
 
+    if engine == "local" and jobs > 1:
+        job.warm_up()
     try:
         with open_engine(engine, jobs=jobs, scheduler=scheduler) as run:
             for outcome in run(job, batched(pending(), batch_size(engine))):
