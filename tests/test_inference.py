@@ -207,3 +207,35 @@ def test_many_distinct_clues_stay_fast():
     reference = _infer(text)
     assert reference is not None
     assert time.monotonic() - started < 10
+
+
+STORY = (
+    "Former officials signed the accord in April 2024, setting a January 19 deadline that was "
+    "later extended to December 16. Leaders plan to meet at the upcoming APEC summit in South "
+    "Korea and to visit China early next year."
+)
+
+
+def _values(text: str) -> dict[str, tuple[str, str | None]]:
+    from timeline import extract
+
+    tagged = extract(text, today=TODAY).documents[0]
+    assert tagged.reference.source == "inferred"
+    assert tagged.reference.date.year == 2025
+    return {timex.text: (timex.value, timex.mod) for timex in tagged.timexes}
+
+
+def test_an_undated_story_resolves_its_dates_in_the_inferred_year():
+    values = _values(STORY)
+    assert values["January 19"] == ("2025-01-19", None)
+    assert values["December 16"] == ("2025-12-16", None)
+    assert values["early next year"] == ("2026", "START")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed")
+def test_seed_article_dates_without_a_reference_date():
+    values = _values(SEED.read_text(encoding="utf-8"))
+    assert values["January 19"][0] == "2025-01-19"
+    assert values["December 16"][0] == "2025-12-16"
+    assert values["early next year"] == ("2026", "START")
+    assert values["the 2024 presidential election"][0] == "2024-11-05"
