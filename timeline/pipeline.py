@@ -6,6 +6,7 @@ The CLI and the public API both go through :func:`process_inputs` or
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -27,12 +28,11 @@ class Failure:
     message: str
 
 
-def _default_inferrer() -> Inferrer | None:
-    try:
-        from timeline.inference import infer_reference
-    except ImportError:
-        return None
-    return infer_reference
+def _inferrer(today: date) -> Inferrer:
+    """Reference inference from the text, with the run's ``today`` for tie-breaks."""
+    from timeline.inference import infer_reference
+
+    return functools.partial(infer_reference, today=today)
 
 
 def tag_document(
@@ -43,9 +43,7 @@ def tag_document(
     day_first: bool = False,
 ) -> TaggedDocument:
     """Fix the document's reference date and find its timexes (ids ``d1.t1``...)."""
-    document = with_reference(
-        document, option=reference_date, today=today, infer=_default_inferrer()
-    )
+    document = with_reference(document, option=reference_date, today=today, infer=_inferrer(today))
     assert document.reference is not None
     found = tag(document.text, document.reference.date, day_first=day_first)
     return TaggedDocument(document, _numbered(found, document.id))
