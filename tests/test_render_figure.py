@@ -236,3 +236,11 @@ def test_many_events_use_webgl_without_labels():
     assert types == {"scattergl"}
     assert not any("text" in (t.mode or "") for t in fig.data)
     assert len(set(_ids(_hoverable(fig)))) == len(events)
+
+
+def test_reference_date_is_marked():
+    fig = build_figure(sample_timeline())
+    (line,) = fig.layout.shapes
+    (label,) = fig.layout.annotations
+    assert line.x0 == line.x1 == "2025-09-20" and line.yref == "paper"
+    assert label.text == "as of 20 Sep 2025"

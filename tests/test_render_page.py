@@ -246,7 +246,8 @@ def test_hostile_payloads_are_text_not_markup(hostile_html):
             "details",
             "math",
         )
-    ] == ["style"]
+    ] == ["style", "style"]  # the stylesheet and the palette, both ours
+    assert tree.find("style")[1].all_text().startswith("#timeline .tl-c0 .tl-dot")
     scripts = tree.find("script")
     assert len(scripts) == 3  # data, runtime, mount: nothing injected
     assert scripts[0].attrs == {"type": "application/json", "id": "timeline-data"}

@@ -681,6 +681,9 @@ def _layout_dict(
         },
         "yaxis2": {"overlaying": "y", "matches": "y", "visible": False},
     }
+    reference = _reference_date(timeline)
+    if reference is not None and axis.start <= _as_datetime(reference) <= axis.end:
+        layout["shapes"], layout["annotations"] = _reference_marker(reference)
     if show_title:
         layout["margin"]["t"] = 90
         layout["title"] = {
@@ -691,6 +694,41 @@ def _layout_dict(
             "font": {"family": FONT, "size": 20},
         }
     return layout
+
+
+def _reference_date(timeline: Timeline) -> date | None:
+    """The documents' shared reference date ("as of"), if they all have the same one."""
+    dates = {d.document.reference.date for d in timeline.documents if d.document.reference}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _reference_marker(reference: date) -> tuple[list[dict], list[dict]]:
+    """A dotted vertical line at the reference date, labelled at its foot."""
+    x = _x(_as_datetime(reference))
+    line = {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "layer": "below",
+        "line": {"color": "rgba(179,38,30,0.55)", "width": 1.5, "dash": "dot"},
+    }
+    label = {
+        "x": x,
+        "xref": "x",
+        "y": 0,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "xanchor": "left",
+        "xshift": 3,
+        "showarrow": False,
+        "text": f"as of {reference.day} {MONTHS[reference.month - 1][:3]} {reference.year}",
+        "font": {"size": 11, "color": "#b3261e"},
+    }
+    return [line], [label]
 
 
 def _short(name: str, limit: int = 18) -> str:

@@ -109,6 +109,7 @@ class EventView:
     sentence: str
     group: str
     colour: str
+    colour_index: int
     source: str
     source_url: str | None
     url: str | None
@@ -135,6 +136,7 @@ class PageContext:
     plotly_src: str | None
     css: Markup
     js: Markup
+    palette: tuple[str, ...]
     home_url: str | None
     home_label: str
 
@@ -224,6 +226,7 @@ def page_context(
         plotly_inline=inline,
         plotly_src=src,
         css=Markup(_static("timeline.css")),
+        palette=PALETTE,
         js=Markup(_static("timeline.js")),
         home_url=home_url,
         home_label=home_label,
@@ -246,6 +249,7 @@ def _event_views(
     timeline: Timeline, per_event: Sequence[str], colours: dict[str, str], prefix: str
 ) -> tuple[EventView, ...]:
     docs = {d.document.id: d.document for d in timeline.documents}
+    groups_index = {name: i % len(PALETTE) for i, name in enumerate(colours)}
     known_timexes = {t.id: t.text for d in timeline.documents for t in d.timexes if t.id}
     views = []
     for index, (event, group) in enumerate(zip(timeline.events, per_event, strict=True)):
@@ -261,6 +265,7 @@ def _event_views(
             sentence=" ".join(event.sentence.split()),
             group=group,
             colour=colours[group],
+            colour_index=groups_index[group],
             source=source,
             source_url=safe_url(doc.source) if doc else None,
             url=safe_url(event.url),

@@ -109,6 +109,7 @@ window.TimelinePage = window.TimelinePage || (function () {
       var active = root.querySelectorAll(".tl-active");
       for (var i = 0; i < active.length; i++) active[i].classList.remove("tl-active");
       el.classList.add("tl-active");
+      if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
       var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       el.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
       el.focus({ preventScroll: true });
@@ -128,7 +129,7 @@ window.TimelinePage = window.TimelinePage || (function () {
         var text = haystack[i];
         var ok = terms.every(function (t) { return text.indexOf(t) !== -1; });
         list[i].hidden = !ok;
-        if (ok) { shown++; matched[list[i].getAttribute("data-event")] = true; }
+        if (ok) { shown++; matched[list[i].id.slice(prefix.length)] = true; }
       }
       if (count) count.textContent = terms.length ? shown + " of " + total + " events" : total + " events";
       if (!plotted) return;
