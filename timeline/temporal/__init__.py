@@ -23,6 +23,7 @@ from timeline.temporal.rules import RuleSet, load
 __all__ = ["tag"]
 
 _CUE_REACH = 150
+_YEAR = re.compile(r"^\d{4}(?:-|$)")
 _DATED = re.compile(r"^\d{4}")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
@@ -83,11 +84,19 @@ def _merge_holidays(
     return [m for i, m in enumerate(matches) if i not in dropped], kept_holidays
 
 
+def _is_story(matches: list[matcher.Match], reference: date) -> bool:
+    """True when most years the text writes out lie far from the reference (a history)."""
+    years = [int(m.value[:4]) for m in matches if _YEAR.match(m.value)]
+    far = sum(1 for y in years if abs(y - reference.year) >= resolve.FAR_YEARS)
+    return len(years) >= 2 and far * 2 > len(years)
+
+
 def _resolve_all(
     text: str, matches: list[matcher.Match], reference: date, rules: RuleSet
 ) -> list[Timex]:
     starts = resolve.sentence_starts(text)
     cues = resolve.find_cues(text, rules)
+    story = _is_story(matches, reference)
     narrative: resolve.Narrative | None = None
     out: list[Timex] = []
     for match in matches:
@@ -98,7 +107,8 @@ def _resolve_all(
             starts[index + 1] if index + 1 < len(starts) else len(text), match.end + _CUE_REACH
         )
         direction = resolve.direction(text, match.start, match.end, lo, hi, rules, cues)
-        ctx = resolve.Context(reference, narrative, index, direction)
+        modal = resolve.has_modal(match.start, lo, cues)
+        ctx = resolve.Context(reference, narrative, index, direction, modal, story)
         value, anchor = resolve.resolve_value(match.value, ctx)
         if not resolve.valid(value):
             continue
@@ -120,7 +130,8 @@ def _resolve_all(
                 rule=match.rule.name,
             )
         )
-        if interval is not None and interval.granularity in _CALENDAR_GRANULARITY:
+        backward = "-MINUS-" in match.value and "NARR" in match.value
+        if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start
             narrative = resolve.Narrative(day, interval.granularity, index)

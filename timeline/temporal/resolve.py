@@ -22,6 +22,10 @@ SEASON_ORDER = ("WI", "SP", "SU", "FA")
 PARTS_OF_DAY = {"MO": (6, 11), "AF": (12, 17), "EV": (18, 21), "NI": (21, 23), "MI": (12, 12)}
 #: how far a narrative year may lie from the reference before months take it by default
 FAR_YEARS = 2
+#: a narrative date older than this many sentences no longer lends its year
+STORY_SENTENCES = 4
+#: in a history, a month this far before the story's month is read as the next year's
+WRAP_MONTHS = 5
 #: characters before an expression within which "will" decides the direction
 _MODAL_REACH = 40
 
@@ -46,6 +50,8 @@ class Context:
     narrative: Narrative | None
     sentence: int
     direction: str | None  # "past", "future" or None
+    modal: bool = False  # a "will"/"shall" right before: the one cue weekdays and quarters trust
+    story: bool = False  # the text's own years lie far from the reference: a history
 
 
 # ---------------------------------------------------------------- sentences and tense
@@ -105,6 +111,16 @@ def direction(
         if best is None or dist < best[0]:
             best = (dist, "future" if cues.kinds[j] == "strong" else cues.kinds[j])
     return best[1] if best else None
+
+
+def has_modal(start: int, lo: int, cues: Cues) -> bool:
+    """True when "will", "'ll" or "shall" stands shortly before ``start`` in its sentence."""
+    k = bisect.bisect_left(cues.starts, start) - 1
+    while k >= 0 and cues.starts[k] >= lo and start - cues.ends[k] < _MODAL_REACH * 2:
+        if cues.kinds[k] == "strong":
+            return True
+        k -= 1
+    return False
 
 
 def _is_deadline(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
@@ -216,6 +232,18 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
         return ("PAST_REF" if m.group("sign") == "MINUS" else "FUTURE_REF"), "reference"
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
     base, anchor = _base(ctx, m.group("anchor"))
+    narr = ctx.narrative
+    if (
+        unit == "year"
+        and narr is not None
+        and narr.granularity == "quarter"
+        and ctx.sentence - narr.sentence <= 1
+    ):
+        # "a year earlier" after "the third quarter" is that quarter a year before
+        if anchor == "reference":
+            base = narr.day
+        unit = "quarter"
+        n *= 4
     return format_at(shift(base, unit, n), unit), anchor
 
 
@@ -250,14 +278,23 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
     day = md[1] if md and md[1] else 1
     narr = ctx.narrative
     if narr is not None and (
-        narr.sentence == ctx.sentence or abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
+        narr.sentence == ctx.sentence
+        or (
+            abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
+            and (ctx.story or ctx.sentence - narr.sentence <= STORY_SENTENCES)
+        )
     ):
         year = narr.day.year
         fine = narr.granularity in ("month", "week", "day", "hour", "minute", "season", "quarter")
-        if fine and ctx.direction == "future" and (month, day) < (narr.day.month, narr.day.day):
+        forward = ctx.direction == "future" or (ctx.story and month < narr.day.month - WRAP_MONTHS)
+        if fine and forward and (month, day) < (narr.day.month, narr.day.day):
             year += 1
         return f"{year:04d}-{rest}", "narrative"
     ref = ctx.reference
+    if rest.startswith("Q"):
+        # reports speak of the latest quarter begun, unless they say "will"
+        ahead = ctx.modal and (month, day) > (ref.month, ref.day)
+        return f"{ref.year + (0 if ahead or month <= ref.month else -1):04d}-{rest}", "reference"
     if ctx.direction == "past":
         year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
     elif ctx.direction == "future":
@@ -281,7 +318,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
         day = ref - timedelta(days=back or 7)
     elif rel == "NEXT":
         day = ref + timedelta(days=ahead or 7)
-    elif ctx.direction == "future":
+    elif ctx.modal:
         day = ref + timedelta(days=ahead)
     else:
         day = ref - timedelta(days=back)
