@@ -121,6 +121,7 @@ NO_EVENT_CASES = [
     ("In the past week, sales rose.", [T("the past week", None, type="DURATION", value="P1W")]),
     ("Recently, prices have risen.", [T("Recently", None, value="PAST_REF")]),
     ("Nothing happened at all.", []),
+    ("The old town was eventually rebuilt by its people.", []),  # past: no plan, no date
     ("For one day the town was quiet.", [T("one day", None, type="DURATION", value="P1D")]),
 ]
 
@@ -138,7 +139,7 @@ UNDATED_CASES = [
         "at a later stage",
     ),
     ("The club hopes to win the cup one day.", "future", "Club to win the cup", "one day"),
-    ("The region was eventually rebuilt by its people.", "future", "", "eventually"),
+    ("Both sides hope to sign a deal eventually.", "future", "Sides to sign a deal", "eventually"),
     ("In the past, the square hosted a market.", "past", "Square hosted a market", "In the past"),
 ]
 
@@ -348,3 +349,46 @@ NEWS_CASES = [
 def test_news_titles(text: str, timexes: list[T], title: str) -> None:
     (event,) = build_events([tagged(text, timexes, NEWS)])
     assert event.title == title
+
+
+REPORTING_CASES = [
+    # (text, timexes, expected (title, start) in timeline order), reference 2025-09-20
+    (
+        "Lina Park said on Friday she will visit Oslo next year.",
+        [
+            T("Friday", date(2025, 9, 19)),
+            T("next year", date(2026, 1, 1), date(2026, 12, 31), "year"),
+        ],
+        [
+            ("Lina Park said she will visit Oslo", date(2025, 9, 19)),
+            ("Lina Park to visit Oslo", date(2026, 1, 1)),
+        ],
+    ),
+    (
+        "Park, speaking on Friday, said she would visit Oslo in April.",
+        [T("Friday", date(2025, 9, 19)), T("April", date(2026, 4, 1), date(2026, 4, 30), "month")],
+        [("Park spoke", date(2025, 9, 19)), ("Park to visit Oslo", date(2026, 4, 1))],
+    ),
+    (
+        "The minister told lawmakers on Tuesday that the new rules would apply in January.",
+        [
+            T("Tuesday", date(2025, 9, 16)),
+            T("January", date(2026, 1, 1), date(2026, 1, 31), "month"),
+        ],
+        [
+            ("Minister told lawmakers the new rules would apply", date(2025, 9, 16)),
+            ("New rules to apply", date(2026, 1, 1)),
+        ],
+    ),
+    (
+        "On Friday, the council announced plans to close the pool.",
+        [T("Friday", date(2025, 9, 19))],
+        [("Council announced plans to close the pool", date(2025, 9, 19))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "expected"), REPORTING_CASES)
+def test_reporting_dates_the_saying(text: str, timexes: list[T], expected: list[tuple]) -> None:
+    events = build_events([tagged(text, timexes, date(2025, 9, 20))])
+    assert [(e.title, e.start) for e in events] == expected

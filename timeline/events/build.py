@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from timeline.events import lexicon
-from timeline.events.clauses import Span, is_finite_verb, tokenize
+from timeline.events.clauses import Span, irregular_forms, is_finite_verb, tokenize
 from timeline.events.merge import merge_events, sort_and_number
 from timeline.events.segment import split_sentences
 from timeline.events.titles import Target, TitleContext, make_title, strip_fillers, strip_roles
@@ -260,9 +260,28 @@ def _vague_phrases(
                 continue
             if any(_covers_dated(t, offset + start, offset + end) for t in timexes):
                 continue
+            if when == "future" and _told_in_past(sentence):
+                continue  # "the town was eventually rebuilt": no plan, no date
             taken.append((start, end))
             found.append((start, end, "future" if when == "future" else "past"))
     return sorted(found)
+
+
+def _told_in_past(sentence: str) -> bool:
+    """A sentence with a past-tense verb and no word of a plan ("will", "expected to")."""
+    tokens = tokenize(sentence)
+    lowered = " ".join(t.lower for t in tokens)
+    for marker in lexicon.phrases("future_markers.txt"):
+        if re.search(rf"\b{re.escape(marker)}\b", lowered):
+            return False
+    irregular = irregular_forms()
+    for i, token in enumerate(tokens):
+        if not is_finite_verb(tokens, i):
+            continue
+        forms = irregular.get(token.lower)
+        if token.lower.endswith("ed") or (forms is not None and token.lower == forms[1]):
+            return True
+    return False
 
 
 def _covers_dated(timex: Timex, start: int, end: int) -> bool:

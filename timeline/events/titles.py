@@ -159,10 +159,12 @@ def make_title(
     )
     low, high = _core_clauses(sentence, spans, target)
     tokens = tokenize(sentence, spans[low][0], spans[high][1])
-    subject = _sentence_subject(sentence, spans, low, high)
+    subject = _sentence_subject(sentence, spans, low, high) or _appositive_subject(
+        sentence, spans, low, protected
+    )
     tokens, report_subject = _reported(tokens, target)
     if report_subject is not None:
-        subject = report_subject
+        subject = report_subject or subject
     elif _only_reporting(tokens, target, protected) and low > 0:
         tokens = _saying(tokens)
         while tokens and not tokens[-1].is_word:
@@ -329,6 +331,8 @@ def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> 
         if verb is None:
             continue
         subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
+        while subject and subject[-1].lower in {"last", "first", "never", "once", "jointly"}:
+            subject.pop()
         if 0 < len(subject) <= MAX_SUBJECT_WORDS and not is_participle(tokens[0]):
             return _strip_auxiliaries(subject)
     return []
@@ -340,7 +344,9 @@ def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> 
 def _reporting_verb(tokens: list[Token]) -> int | None:
     """Index of a reporting verb with a short subject before it."""
     for i, token in enumerate(tokens[: MAX_SUBJECT_WORDS + 2]):
-        if i == 0 or token.lower not in lexicon.words("reporting_verbs.txt"):
+        if token.lower not in lexicon.words("reporting_verbs.txt"):
+            continue
+        if i == 0 and (token.is_capitalized or len(tokens) < 2):
             continue
         if not is_finite_verb(tokens, i):
             continue
@@ -373,11 +379,22 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
         if target.start < tokens[that].end:
             return tokens, None  # "said on Monday that ...": the date is the saying's
         content = that + 1
+    prepositions = lexicon.words("temporal_prepositions.txt")
+    passed_date = False
     while content < len(tokens) and (
         tokens[content].lower in {"that", ":"} | _QUOTES
         or tokens[content].lower in lexicon.words("adverbs.txt")
+        or _inside(tokens[content], target)
+        or (
+            tokens[content].lower in prepositions
+            and content + 1 < len(tokens)
+            and _inside(tokens[content + 1], target)
+        )
     ):
+        passed_date = passed_date or _inside(tokens[content], target)
         content += 1
+    if passed_date:
+        return tokens, None  # "said on Friday he will ...": the date is the saying's
     if content >= len(tokens) or target.start < tokens[content].start:
         return tokens, None
     if tokens[content].lower == "to":  # "hopes to win": a plan, not a report
@@ -390,7 +407,6 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
     )
     if opens_object and not any(is_finite_verb(rest, i) for i in range(len(rest))):
         return tokens, None  # "reported a 12% rise": an object, not a report
-    prepositions = lexicon.words("temporal_prepositions.txt")
     rest = [t for t in tokens[content:] if t.is_word and not _inside(t, target)]
     if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
         return tokens, None
@@ -886,7 +902,11 @@ def _drop_after_reporting(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for i, token in enumerate(tokens):
         previous = tokens[i - 1].lower if i else ""
-        if token.lower == "that" and previous in lexicon.words("reporting_verbs.txt"):
+        recent = {t.lower for t in tokens[max(0, i - 3) : i]}
+        following = i + 1 < len(tokens) and is_finite_verb(tokens, i + 1)
+        reported = bool(recent & lexicon.words("reporting_verbs.txt"))
+        right_after = previous in lexicon.words("reporting_verbs.txt")
+        if token.lower == "that" and reported and (right_after or not following):
             continue
         result.append(token)
     return result
@@ -952,9 +972,6 @@ def _trim_dangling(tokens: list[Token]) -> list[Token]:
 def _cut_phrases(tokens: list[Token]) -> list[Token]:
     """Shorten a long title: drop a leading "X said", trailing phrases, phrases in the subject."""
     result = list(tokens)
-    verb = _reporting_verb(result)
-    if verb is not None and verb + 2 < len(result) and _main_verb(result[verb + 1 :]) is not None:
-        result = result[verb + 1 :]
     main = _main_verb(result)
     anchor = 2 if main is None else main
     while len(_join(result)) > SOFT_TITLE:
@@ -968,6 +985,10 @@ def _cut_phrases(tokens: list[Token]) -> list[Token]:
         result = _trim_dangling(result[: cuts[-1]])
     if len(_join(result)) > SOFT_TITLE and main is not None:
         result = _drop_subject_phrase(result, main)
+    verb = _reporting_verb(result)
+    long_report = len(_join(result)) > MAX_TITLE and verb is not None and verb + 2 < len(result)
+    if long_report and _main_verb(result[verb + 1 :]) is not None:
+        result = _cut_phrases(result[verb + 1 :])  # the report alone, as a last resort
     return result
 
 
