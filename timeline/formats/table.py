@@ -123,7 +123,7 @@ def read_table(
     return table_events(
         table,
         reference=reference,
-        source=source or str(data),
+        source=source or (str(data) if isinstance(data, Path) else f"<{kind}>"),
         doc_id=doc_id,
         fixed_reference=fixed_reference,
         day_first=day_first,
@@ -386,6 +386,9 @@ def _resolve(
         raise fail("date", f"cannot read a date from {date_text!r}")
     if isinstance(start, str):
         return _When(None, None, None, False, start)  # type: ignore[arg-type]
+    assert start.start is not None and start.end is not None
+    if _key(start.end) < _key(start.start):
+        raise fail("date", f"{date_text!r} ends before it starts")
     if end_text:
         end = _span(end_text, reference, tag)
         if end is None or isinstance(end, str):
@@ -420,7 +423,10 @@ def _undated_words() -> dict[str, frozenset[str]]:
 
 def _span(text: str, reference: date, tag: Tagger) -> _When | str | None:
     """The span every dated timex in ``text`` covers; "future"/"past" for a vague one."""
-    timexes = tag(text, reference)
+    numeric = _numeric_date(text)
+    if numeric is not None:
+        return numeric
+    timexes = tag(_DAY_RANGE.sub(_spell_out_day_range, text), reference)
     dated = [timex for timex in timexes if timex.interval is not None]
     if not dated:
         for timex in timexes:
@@ -429,40 +435,98 @@ def _span(text: str, reference: date, tag: Tagger) -> _When | str | None:
             if timex.value == "PAST_REF":
                 return "past"
         return None
-    whens = [
-        _When(
-            t.interval.start, t.interval.end, t.interval.granularity, t.interval.approximate, None
-        )
-        for t in dated
-        if t.interval is not None
-    ]
-    whens = _year_wrapped(whens, dated)
+    whens = [_when_of(timex) for timex in dated]
+    if len(whens) == 2:
+        whens = _date_and_clock(whens, dated) or _same_year(whens, dated)
     result = whens[0]
     for when in whens[1:]:
         result = _join(result, when)
     return result
 
 
-def _year_wrapped(whens: list[_When], timexes: list[Timex]) -> list[_When]:
-    """In "Dec 30 - Jan 2, 2026" the first day, given without a year, is in 2025."""
-    if len(whens) != 2 or not re.fullmatch(r"[^\d]*\d{1,2}\D*", timexes[0].text):
+_ISO_LIKE = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?")
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})")
+
+
+#: "March 5 – 9, 2021": a day range inside one month, spelled out for the tagger.
+_DAY_RANGE = re.compile(
+    r"^(?P<month>[A-Za-z]{3,}\.?)\s+(?P<first>\d{1,2})\s*(?:-|–|—|to|until)\s*"
+    r"(?P<last>\d{1,2})(?P<year>,?\s+\d{4})?\s*$"
+)
+
+
+def _spell_out_day_range(match: re.Match[str]) -> str:
+    year = match["year"] or ""
+    return f"{match['month']} {match['first']}{year} - {match['month']} {match['last']}{year}"
+
+
+def _numeric_date(text: str) -> _When | None:
+    """Spreadsheet dates: ``2021-03``, ``2024/04/24``, and ``31/10/2025`` when the day is > 12.
+
+    Read directly: they are unambiguous, and a tagger tuned for prose may not
+    take a year-month alone. Anything else goes to the tagger.
+    """
+    cell = text.strip()
+    match = _ISO_LIKE.fullmatch(cell)
+    if match is None:
+        match = _DAY_FIRST.fullmatch(cell)
+        if match is None or int(match["day"]) <= 12:
+            return None
+    year, month = int(match["year"]), int(match["month"])
+    try:
+        if match["day"] is None:
+            last = calendar.monthrange(year, month)[1]
+            return _When(date(year, month, 1), date(year, month, last), "month", False, None)
+        day = date(year, month, int(match["day"]))
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return _When(day, day, "day", False, None)
+
+
+def _when_of(timex: Timex) -> _When:
+    interval = timex.interval
+    assert interval is not None
+    return _When(interval.start, interval.end, interval.granularity, interval.approximate, None)
+
+
+def _date_and_clock(whens: list[_When], timexes: list[Timex]) -> list[_When] | None:
+    """ "April 24, 2024 at 2:30 pm": a day, then a time of day the tagger put on the reference."""
+    day, clock = whens
+    if day.granularity != "day" or isinstance(day.start, datetime) or day.start != day.end:
+        return None
+    if timexes[1].type != "TIME" or not isinstance(clock.start, datetime):
+        return None
+    if re.search(r"\d{4}|[A-Za-z]{3,}\.?\s+\d", timexes[1].text):  # the time names its own day
+        return None
+    assert isinstance(clock.end, datetime) and isinstance(day.start, date)
+    start = datetime.combine(day.start, clock.start.time())
+    end = datetime.combine(day.start, clock.end.time())
+    return [_When(start, end, clock.granularity, clock.approximate, None)]
+
+
+def _same_year(whens: list[_When], timexes: list[Timex]) -> list[_When]:
+    """In "January–March 2020" or "Dec 30 - Jan 2, 2026" the first part takes its year
+    from the second (the year before, if it would otherwise end after the second)."""
+    if re.search(r"\d{4}", timexes[0].text) or not re.search(r"\d{4}", timexes[1].text):
         return whens
     first, second = whens
-    if first.start is None or second.end is None or _key(first.start) <= _key(second.end):
-        return whens
-    start, end = first.start, first.end
-    assert end is not None
-    try:
-        moved = _When(
-            start.replace(year=start.year - 1),
-            end.replace(year=end.year - 1),
-            first.granularity,
-            first.approximate,
-            None,
-        )
-    except ValueError:  # 29 February
-        return whens
-    return [moved, second]
+    assert first.start is not None and first.end is not None and second.end is not None
+    target = second.end.year
+    for year in (target, target - 1):
+        try:
+            moved = _When(
+                first.start.replace(year=year + first.start.year - first.end.year),
+                first.end.replace(year=year),
+                first.granularity,
+                first.approximate,
+                None,
+            )
+        except ValueError:  # 29 February
+            return whens
+        assert moved.start is not None
+        if _key(moved.start) <= _key(second.end):
+            return [moved, second]
+    return whens
 
 
 def _join(first: _When, second: _When) -> _When:
