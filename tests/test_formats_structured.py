@@ -210,3 +210,12 @@ def test_read_one_is_the_unit_of_large_runs(tmp_path: Path):
     two.write_text(json_format.dumps(Timeline((timeline.documents[0], second), ())))
     with pytest.raises(SourceError, match="holds 2 documents; read it without --jobs"):
         read_one(str(two), "d1", settings=settings, today=date(2030, 1, 1))
+
+
+def test_rows_with_a_start_date_column_are_a_table_not_timelinejs(tmp_path: Path):
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps({"events": [{"start_date": "2021-03", "headline": "Opening"}]}))
+    reader = StructuredReader([str(rows)], date(2025, 9, 20), date(2025, 9, 20))
+    reader.read(1, str(rows))
+    (event,) = reader.events(())
+    assert (event.start, event.end, event.title) == (date(2021, 3, 1), date(2021, 3, 31), "Opening")

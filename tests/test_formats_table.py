@@ -4,6 +4,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.formats import table
 from timeline.formats.json import FormatError
@@ -270,3 +272,27 @@ def test_free_text_dates_with_our_extractor(cell, expected):
     rows = json.dumps([{"date": cell, "title": "x"}])
     (event,) = table.read_table(rows, kind="json", reference=REFERENCE)
     assert (event.start, event.end, event.approximate) == expected
+
+
+_CELLS = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["2024-04-24", "Q3 2025", "later", "", "date", "title", '"', ",", "\n"]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_CELLS, max_size=5), max_size=6), st.sampled_from(["csv", "json", "yaml"]))
+def test_any_table_gives_events_or_one_located_error(rows, kind):
+    header = "date,title,text\n"
+    if kind == "csv":
+        text = header + "\n".join(",".join(row) for row in rows)
+    elif kind == "json":
+        text = json.dumps([dict(zip(("date", "title", "text"), row, strict=False)) for row in rows])
+    else:
+        text = "\n".join(f"- date: {row[0] if row else ''}" for row in rows) or "[]"
+    try:
+        events = read(text, kind, tagger=fake_tag)
+    except FormatError as error:
+        assert "\n" not in str(error)
+        return
+    assert all(event.id.startswith("d1.r") for event in events)

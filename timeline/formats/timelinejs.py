@@ -212,7 +212,10 @@ def is_timelinejs(record: Any) -> bool:
     """True for a parsed JSON object that looks like TimelineJS 3 data."""
     if not isinstance(record, dict) or not isinstance(record.get("events"), list):
         return False
-    return all(isinstance(item, dict) and "start_date" in item for item in record["events"])
+    return all(
+        isinstance(item, dict) and isinstance(item.get("start_date"), dict)
+        for item in record["events"]
+    )
 
 
 def read_slide(item: dict[str, Any], number: int) -> Event:
