@@ -100,17 +100,20 @@ def test_labels_do_not_overlap_in_the_nominal_layout():
     groups, per_event = fig_mod._group_names(timeline, events)
     axis = fig_mod._axis_range(timeline, events)
     laid = fig_mod._layout(events, per_event, groups, axis, dense=False)
-    boxes: dict[tuple[str, int], list[tuple[float, float, bool]]] = {}
+    boxes: dict[tuple[str, int], list[tuple[float, float, tuple[float, float] | None]]] = {}
     for item in laid:
         label = item.label if item.label_side else ""
-        lo, hi, side = fig_mod._extent(item.kind, axis.px(item.x0), axis.px(item.x1), label, False)
+        x0, x1 = axis.px(item.x0), axis.px(item.x1)
+        lo, hi, side = fig_mod._extent(item.kind, x0, x1, label, False)
         assert side == item.label_side
-        boxes.setdefault((item.group, item.lane), []).append((lo, hi, bool(label)))
+        mark_lo, mark_hi, _ = fig_mod._extent(item.kind, x0, x1, "", True)
+        text = (mark_hi, hi) if side == "right" else (lo, mark_lo) if side == "left" else None
+        boxes.setdefault((item.group, item.lane), []).append((lo, hi, text))
     for spans in boxes.values():
-        for i, (lo, hi, labelled) in enumerate(spans):
-            if labelled:  # a label never overlaps another mark or label (marks may crowd)
+        for i, (_, _, text) in enumerate(spans):
+            if text:  # a label never lies under another mark or label (marks may touch)
                 others = spans[:i] + spans[i + 1 :]
-                assert all(hi <= o_lo or o_hi <= lo for o_lo, o_hi, _ in others)
+                assert all(text[1] <= o_lo or o_hi <= text[0] for o_lo, o_hi, _ in others)
     assert max(item.lane for item in laid) < fig_mod.MAX_LANES_PER_GROUP
     assert any(not item.label for item in laid)  # the crowd falls back to hover-only
 

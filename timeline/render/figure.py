@@ -31,7 +31,7 @@ WEBGL_THRESHOLD = 1000
 #: Above this many events labels are never drawn (hover-only).
 LABEL_LIMIT = 400
 #: Most lanes a group may use for labelled layout before labels go hover-only.
-MAX_LANES_PER_GROUP = 8
+MAX_LANES_PER_GROUP = 12
 #: Most lanes a group may use when labels are hover-only.
 MAX_DENSE_LANES = 5
 #: The plot width (px) labels are laid out for; the page hides any that collide
@@ -248,10 +248,19 @@ def _layout(
             side = ""
             lo, hi, _ = _extent(kind, axis.px(x0), axis.px(x1), "", True)
             lane = _fit(lanes, lo, cap)
-        if lane is None:
+        if lane is None and dense:
             lane = min(range(len(lanes)), key=lambda i: lanes[i])  # overlap the emptiest
-            if not dense:
-                _drop_labels_under(placed, members.get((group, lane), []), lo, hi, axis)
+        elif lane is None:
+            # Overlap the lane whose labels it hides fewest of (marks may touch).
+            lane = min(
+                range(len(lanes)),
+                key=lambda i: (
+                    len(_labels_under(placed, members.get((group, i), []), lo, hi, axis)),
+                    lanes[i],
+                ),
+            )
+            for index in _labels_under(placed, members.get((group, lane), []), lo, hi, axis):
+                placed[index] = replace(placed[index], label="", label_side="")
         lanes[lane] = max(lanes[lane], hi)
         label = _label(event) if side else ""
         members.setdefault((group, lane), []).append(len(placed))
@@ -259,17 +268,21 @@ def _layout(
     return placed
 
 
-def _drop_labels_under(
+def _labels_under(
     placed: list[Placed], indices: Sequence[int], lo: float, hi: float, axis: Axis
-) -> None:
-    """A mark forced onto a full lane turns the labels it would cover hover-only."""
+) -> list[int]:
+    """Which of ``indices`` have a label a mark over ``lo..hi`` would cover."""
+    hidden = []
     for index in indices:
         item = placed[index]
         if not item.label:
             continue
         a, b, _ = _extent(item.kind, axis.px(item.x0), axis.px(item.x1), item.label, False)
-        if a < hi and lo < b:
-            placed[index] = replace(item, label="", label_side="")
+        a0, b0, _ = _extent(item.kind, axis.px(item.x0), axis.px(item.x1), "", True)
+        label_lo, label_hi = (b0, b) if item.label_side == "right" else (a, a0)
+        if label_lo < hi and lo < label_hi:
+            hidden.append(index)
+    return hidden
 
 
 def _fit(lanes: list[float], lo: float, cap: int) -> int | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import PurePath
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -254,7 +255,7 @@ def _event_views(
     views = []
     for index, (event, group) in enumerate(zip(timeline.events, per_event, strict=True)):
         doc = docs.get(event.documents[0]) if event.documents else None
-        source = (doc.title or doc.source) if doc else ", ".join(event.documents)
+        source = (doc.title or _display_source(doc.source)) if doc else ", ".join(event.documents)
         when = format_when(event)
         view = EventView(
             anchor=prefix + event.id,
@@ -305,14 +306,21 @@ def _document_views(timeline: Timeline, prefix: str) -> list[DocumentView]:
         views.append(
             DocumentView(
                 anchor=f"{prefix}doc-{doc.id}",
-                title=doc.title or doc.source,
-                source=doc.source,
+                title=doc.title or _display_source(doc.source),
+                source=_display_source(doc.source),
                 source_url=safe_url(doc.source),
                 reference=ref.date.isoformat() if ref else "",
                 segments=tuple(_segments(tagged, owner, prefix)),
             )
         )
     return views
+
+
+def _display_source(source: str) -> str:
+    """A URL as is; a local path by its file name only (never the builder's folders)."""
+    if safe_url(source):
+        return source
+    return PurePath(source).name or source
 
 
 def _segments(tagged: TaggedDocument, owner: dict[str, str], prefix: str) -> list[Segment]:
