@@ -18,7 +18,7 @@ from tests.test_formats_json import _timeline
 from timeline.events.merge import merge_events, sort_and_number
 from timeline.formats import serialize
 from timeline.formats.json import FormatError, loads_jsonl
-from timeline.scale import Progress, ResumeError, stream_extract
+from timeline.scale import Processed, Progress, ResumeError, stream_extract
 from timeline.scale.discover import iter_glob, iter_inputs
 from timeline.scale.engines import batched, ordered_map
 from timeline.scale.progress import format_duration
@@ -30,9 +30,7 @@ TODAY = date(2025, 9, 20)
 SETTINGS = {"reference_date": None, "day_first": False, "max_bytes": 1000}
 
 
-def fake_line(
-    source: str, doc_id: str, settings: Mapping[str, Any], today: date
-) -> tuple[str, bool]:
+def fake_line(source: str, doc_id: str, settings: Mapping[str, Any], today: date) -> Processed:
     """A stand-in for the pipeline: BAD fails to read, BOOM crashes, SLOW lags."""
     text = Path(source).read_text(encoding="utf-8") if Path(source).exists() else None
     if text is None:
@@ -44,7 +42,9 @@ def fake_line(
     if "SLOW" in text:
         time.sleep(0.05)
     record = {"schema": "timeline/1", "document": {"id": doc_id, "source": source, "text": text}}
-    return json.dumps({**record, "events": []}), "TODAY" in text
+    reference = "today" if "TODAY" in text else "option"
+    warnings = (f"{source}: odd",) if "ODD" in text else ()
+    return Processed(json.dumps({**record, "events": []}), reference, warnings)
 
 
 def _corpus(directory: Path, texts: list[str]) -> Path:
@@ -62,6 +62,7 @@ def _run(arguments: list[str], output: Path | None, **options: Any) -> tuple[Any
         None if output is None else str(output),
         process=fake_line,
         on_error=errors.append,
+        on_warning=lambda message: errors.append(f"warning: {message}"),
         **{**defaults, **options},
     )
     return summary, errors
@@ -186,15 +187,17 @@ def test_two_processes_write_the_same_bytes_as_one(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_each_bad_input_is_reported_and_the_others_processed(tmp_path: Path, jobs: int) -> None:
-    corpus = _corpus(tmp_path / "corpus", ["fine", "BAD", "fine too", "BOOM", "TODAY"])
+    corpus = _corpus(tmp_path / "corpus", ["fine", "BAD", "ODD", "BOOM", "TODAY"])
     output = tmp_path / "out.jsonl"
     summary, errors = _run([str(corpus), str(tmp_path / "missing.txt")], output, jobs=jobs)
     assert errors == [
         f"{corpus}/doc001.txt: bad input",
+        f"warning: {corpus}/doc002.txt: odd",
         f"{corpus}/doc003.txt: cannot process (ValueError: kaboom)",
         f"{tmp_path}/missing.txt: no such file",
     ]
-    assert (summary.written, summary.failed, summary.used_today) == (3, 3, 1)
+    assert (summary.written, summary.failed) == (3, 3)
+    assert summary.references == {"option": 2, "today": 1}
     assert _sources(output) == [f"{corpus}/doc{n:03d}.txt" for n in (0, 2, 4)]
 
 

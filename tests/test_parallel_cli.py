@@ -181,3 +181,11 @@ def test_build_of_jsonl_can_group_by_document(corpus: Path, tmp_path: Path) -> N
     result = _invoke("build", str(output), "-o", str(page), "--group-by", "document")
     assert result.exit_code == 0, result.stderr
     assert "2025-09-20-call.txt" in page.read_text(encoding="utf-8")
+
+
+def test_guessed_reference_dates_make_one_summary_warning(corpus: Path, tmp_path: Path) -> None:
+    result = _invoke("extract", str(corpus), "--jobs", "2", "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Warning: 1 document(s) had no reference date: ")
+    assert result.stderr.endswith("(set --reference-date)\n")
+    assert result.stderr.count("\n") == 1

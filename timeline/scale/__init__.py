@@ -13,7 +13,7 @@ stays flat in the number of documents: no stage holds the corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -21,11 +21,12 @@ from timeline.scale.discover import iter_inputs
 from timeline.scale.engines import EngineError, all_cores, batch_size, batched, open_engine
 from timeline.scale.progress import Progress
 from timeline.scale.sink import JsonlSink, ResumeError, completed_sources
-from timeline.scale.worker import DocumentFunction, DocumentJob, Outcome
+from timeline.scale.worker import DocumentFunction, DocumentJob, Outcome, Processed
 
 __all__ = [
     "EngineError",
     "Outcome",
+    "Processed",
     "Progress",
     "ResumeError",
     "RunSummary",
@@ -42,7 +43,8 @@ class RunSummary:
     written: int = 0
     skipped: int = 0
     failed: int = 0
-    used_today: int = 0
+    #: How many documents took their reference date from where (``inferred``, ``today``...).
+    references: dict[str, int] = field(default_factory=dict)
 
 
 def stream_extract(
@@ -58,6 +60,7 @@ def stream_extract(
     recursive: bool = False,
     process: DocumentFunction | None = None,
     on_error: Callable[[str], None] = lambda _message: None,
+    on_warning: Callable[[str], None] = lambda _message: None,
     progress: Progress | None = None,
 ) -> RunSummary:
     """Process every input and write one JSON Lines record per document, in input order.
@@ -65,8 +68,9 @@ def stream_extract(
     ``output`` None or ``-`` is standard output. With ``resume`` the documents
     whose source is already in ``output`` are skipped and new records appended.
     ``process`` replaces the per-document function (tests). Failed inputs are
-    passed to ``on_error`` and counted; raises :class:`ResumeError`,
-    :class:`EngineError` or :class:`timeline.output.OutputError`.
+    passed to ``on_error`` and counted, readers' warnings to ``on_warning``.
+    Raises :class:`ResumeError`, :class:`EngineError` or
+    :class:`timeline.output.OutputError`.
     """
     summary = RunSummary()
     done = completed_sources(output) if resume and output not in (None, "-") else set()
@@ -85,7 +89,7 @@ def stream_extract(
     try:
         with open_engine(engine, jobs=jobs, scheduler=scheduler) as run:
             for outcome in run(job, batched(pending(), batch_size(engine))):
-                _record(outcome, sink, summary, on_error)
+                _record(outcome, sink, summary, on_error, on_warning)
                 if progress is not None:
                     progress.skipped = summary.skipped
                     progress.advance(failed=outcome.error is not None)
@@ -96,11 +100,17 @@ def stream_extract(
 
 
 def _record(
-    outcome: Outcome, sink: JsonlSink, summary: RunSummary, on_error: Callable[[str], None]
+    outcome: Outcome,
+    sink: JsonlSink,
+    summary: RunSummary,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
 ) -> None:
     if outcome.line is None:
         summary.failed += 1
         on_error(outcome.error or f"{outcome.source}: cannot process")
         return
     sink.write(outcome.line)
-    summary.used_today += outcome.used_today
+    summary.references[outcome.reference] = summary.references.get(outcome.reference, 0) + 1
+    for warning in outcome.warnings:
+        on_warning(warning)

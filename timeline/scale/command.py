@@ -87,6 +87,7 @@ def run_large(
             resume=resume,
             recursive=recursive,
             on_error=lambda message: progress.message(f"Error: {message}"),
+            on_warning=lambda message: progress.message(f"Warning: {message}"),
             progress=progress,
         )
     except (ResumeError, EngineError, OutputError) as error:
@@ -97,12 +98,7 @@ def run_large(
         hint = " with --resume" if output not in (None, "-") else ""
         raise click.ClickException(f"interrupted; rerun the same command{hint} to go on") from None
     progress.finish()
-    if summary.used_today:
-        click.echo(
-            f"Warning: {summary.used_today:,} document(s) had no reference date; "
-            f"used today, {today.isoformat()} (set --reference-date)",
-            err=True,
-        )
+    _reference_warning(summary.references, today)
     if summary.written + summary.skipped + summary.failed == 0:
         raise click.ClickException("no input files found")
     if progress.enabled and output not in (None, "-"):
@@ -113,3 +109,23 @@ def run_large(
         )
     if summary.failed:
         raise click.exceptions.Exit(1)
+
+
+def _reference_warning(references: dict[str, int], today: date) -> None:
+    """One line for all the documents whose reference date was guessed, not read.
+
+    A normal run warns once per document; an archive would drown in them.
+    """
+    inferred, fallback = references.get("inferred", 0), references.get("today", 0)
+    if not inferred and not fallback:
+        return
+    parts = []
+    if inferred:
+        parts.append(f"{inferred:,} inferred from the text")
+    if fallback:
+        parts.append(f"{fallback:,} set to today, {today.isoformat()}")
+    click.echo(
+        f"Warning: {inferred + fallback:,} document(s) had no reference date: "
+        f"{'; '.join(parts)} (set --reference-date)",
+        err=True,
+    )

@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-#: ``(source, doc_id, settings, today) -> JSON Lines record`` (without newline),
-#: plus whether the document fell back on today as its reference date.
-DocumentFunction = Callable[[str, str, Mapping[str, Any], date], tuple[str, bool]]
+
+class Processed(NamedTuple):
+    """One processed document: its JSON Lines record (without newline) and notes."""
+
+    line: str
+    #: Where its reference date came from (``option``, ``metadata``, ... ``today``).
+    reference: str = "option"
+    #: Warnings the reader noted (an empty file, ...), each naming the source.
+    warnings: tuple[str, ...] = ()
+
+
+#: ``(source, doc_id, settings, today) -> Processed``; raises SourceError.
+DocumentFunction = Callable[[str, str, Mapping[str, Any], date], Processed]
 
 
 @dataclass(frozen=True)
@@ -27,13 +37,12 @@ class Outcome:
     source: str
     line: str | None = None
     error: str | None = None
-    used_today: bool = False
+    reference: str = "option"
+    warnings: tuple[str, ...] = ()
 
 
-def document_line(
-    source: str, doc_id: str, settings: Mapping[str, Any], today: date
-) -> tuple[str, bool]:
-    """Read, tag and date one input; its JSON Lines record and whether today was used.
+def document_line(source: str, doc_id: str, settings: Mapping[str, Any], today: date) -> Processed:
+    """Read, tag and date one input: its JSON Lines record, reference source and warnings.
 
     The record is byte for byte the line ``timeline extract SOURCE --format jsonl``
     writes for that document. Raises :class:`timeline.sources.SourceError`.
@@ -42,7 +51,10 @@ def document_line(
     from timeline.pipeline import process_document
 
     tagged, events = process_document(source, doc_id, settings=settings, today=today)
-    return jsonl_line(tagged, events), tagged.reference.source == "today"
+    warnings = tuple(
+        f"{source}: {note}" for key, note in tagged.document.metadata if key == "warning"
+    )
+    return Processed(jsonl_line(tagged, events), tagged.reference.source, warnings)
 
 
 @dataclass(frozen=True)
@@ -78,10 +90,10 @@ class DocumentJob:
 
         process = self.process or document_line
         try:
-            line, used_today = process(source, f"d{number}", self.settings, self.today)
+            done = process(source, f"d{number}", self.settings, self.today)
         except SourceError as error:
             return Outcome(number, source, error=str(error))
         except Exception as error:  # one bad document must not stop an archive
             reason = f"{type(error).__name__}: {error}"
             return Outcome(number, source, error=f"{source}: cannot process ({reason})")
-        return Outcome(number, source, line=line, used_today=used_today)
+        return Outcome(number, source, done.line, None, done.reference, done.warnings)
