@@ -343,3 +343,11 @@ def test_merging_by_time_equals_merging_all(tmp_path: Path) -> None:
         for event in reversed(events)
     ]
     assert merge_across(many) == sort_and_number(merge_events(many))
+
+
+def test_an_output_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", ["a", "b"])
+    output = corpus / "out.jsonl"
+    _run([str(corpus)], output)
+    summary, errors = _run([str(corpus)], output, resume=True)
+    assert (summary.skipped, summary.written, summary.failed, errors) == (2, 0, 0, [])

@@ -1,6 +1,7 @@
 """Large runs: stream many inputs through worker processes or Dask into JSON Lines.
 
     >>> from datetime import date
+from pathlib import Path
     >>> summary = stream_extract(["articles/"], "out.jsonl", settings={...},
     ...                          today=date.today(), jobs=2)   # doctest: +SKIP
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from timeline.scale.discover import iter_inputs
@@ -78,7 +80,8 @@ def stream_extract(
     job = DocumentJob(dict(settings), today, process)
 
     def pending() -> Iterator[tuple[int, str]]:
-        for number, source in enumerate(iter_inputs(arguments, recursive=recursive), 1):
+        inputs = (s for s in iter_inputs(arguments, recursive=recursive) if not _is(s, output))
+        for number, source in enumerate(inputs, 1):
             if source in done:
                 summary.skipped += 1
             else:
@@ -97,6 +100,13 @@ def stream_extract(
         sink.close()
     summary.written = sink.written
     return summary
+
+
+def _is(source: str, output: str | None) -> bool:
+    """Whether input ``source`` is the output itself (an output inside the input folder)."""
+    if output in (None, "-") or Path(source).name != Path(output).name:
+        return False
+    return Path(source).resolve() == Path(output).resolve()
 
 
 def _record(
