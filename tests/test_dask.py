@@ -79,3 +79,20 @@ def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
         dask_cluster("tcp://127.0.0.1:1", 1, timeout=1),
     ):
         pass
+
+
+class _Unrunnable:
+    """A job a worker cannot run, as when timeline is missing there."""
+
+    def __call__(self, batch: list[tuple[int, str]]) -> list[object]:
+        raise ModuleNotFoundError("No module named 'timeline'")
+
+
+def test_a_job_the_workers_cannot_run_is_one_error_line(scheduler: str) -> None:
+    from timeline.scale.engines import EngineError, dask_cluster
+
+    with (
+        pytest.raises(EngineError, match="ModuleNotFoundError.*installed on every worker"),
+        dask_cluster(scheduler, 2) as run,
+    ):
+        list(run(_Unrunnable(), [[(1, "a.txt")]]))

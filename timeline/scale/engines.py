@@ -164,6 +164,11 @@ def dask_cluster(
             raise EngineError(
                 "Dask workers died on a batch (out of memory?); rerun with --resume to go on"
             ) from None
+        except Exception as error:  # a worker could not run the job at all
+            raise EngineError(
+                f"a Dask task failed ({type(error).__name__}: {error}); is the same timeline "
+                "installed on every worker (pip install -e '.[dask]')?"
+            ) from None
 
     try:
         yield run
