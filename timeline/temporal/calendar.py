@@ -377,25 +377,29 @@ def _event_city_keys(event: NamedEvent) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _TenseCues:
-    regex: re.Pattern[str]
-    weak_past: re.Pattern[str]
+    phrases: Mapping[str, str]  # "took place" -> "past"; words lowercased, ’ as '
+    longest: int  # words in the longest phrase
+    weak_past_suffix: str
     not_past: frozenset[str]
+
+
+_WORD = re.compile(r"[A-Za-z]+|['’][A-Za-z]+")
+
+
+def _norm_word(word: str) -> str:
+    return word.casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=1)
 def _tense_cues() -> _TenseCues:
     lex = _lexicon()
-    groups = []
-    for kind in ("future", "past", "ignore"):
-        alternatives = []
-        for cue in sorted(lex.tense[kind], key=len, reverse=True):
-            pattern = _phrase_pattern(cue, fold_case=True)
-            lead = r"(?<![\w'’])" if cue[0].isalnum() else ""
-            alternatives.append(f"{lead}(?i:{pattern})(?![\\w])")
-        groups.append(f"(?P<{kind}>{'|'.join(alternatives)})")
-    weak = re.compile(rf"(?<![\w'’])[a-z]+{re.escape(lex.weak_past_suffix)}(?![\w])")
+    phrases = {}
+    for kind in ("ignore", "past", "future"):  # later kinds win a clash
+        for cue in lex.tense[kind]:
+            phrases[" ".join(_norm_word(w) for w in _WORD.findall(cue))] = kind
+    longest = max(len(p.split()) for p in phrases)
     not_past = lex.not_past | {c.casefold() for c in lex.tense["future"] + lex.tense["ignore"]}
-    return _TenseCues(re.compile("|".join(groups)), weak, frozenset(not_past))
+    return _TenseCues(phrases, longest, lex.weak_past_suffix, frozenset(not_past))
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\"”’%][.!?])[\"”’]?\s+|\n\s*")
@@ -406,13 +410,68 @@ def _sentence_breaks(text: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _SENTENCE_BREAK.finditer(text))
 
 
+#: How far from a mention its sentence is read (a run-on "sentence" of a whole page is not).
+_SENTENCE_REACH = 250
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     breaks = _sentence_breaks(text)
     index = bisect.bisect_right(breaks, start)
     left = breaks[index - 1] if index else 0
     right_index = bisect.bisect_left(breaks, end)
     right = breaks[right_index] if right_index < len(breaks) else len(text)
-    return left, right
+    return max(left, start - _SENTENCE_REACH), min(right, end + _SENTENCE_REACH)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Tense cues of one text, in order: ``kinds`` are "past"/"future" (strong) or "weak"."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kinds: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _text_cues(text: str) -> tuple[_Cues, _Cues]:
+    """The strong and the weak (-ed) tense cues of a text, found once per text."""
+    cues = _tense_cues()
+    words = [(m.start(), m.end(), _norm_word(m.group())) for m in _WORD.finditer(text)]
+    strong: list[tuple[int, int, str]] = []
+    weak: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(words):
+        kind = None
+        for size in range(min(cues.longest, len(words) - index), 0, -1):
+            kind = cues.phrases.get(" ".join(w for _, _, w in words[index : index + size]))
+            if kind is not None:
+                break
+        else:
+            size = 1
+        if kind in ("past", "future"):
+            strong.append((words[index][0], words[index + size - 1][1], kind))
+        elif kind is None and _weak_past(words[index][2], cues):
+            weak.append((words[index][0], words[index][1], "past"))
+        index += size
+    return _as_cues(strong), _as_cues(weak)
+
+
+def _as_cues(found: list[tuple[int, int, str]]) -> _Cues:
+    return _Cues(tuple(f[0] for f in found), tuple(f[1] for f in found), tuple(f[2] for f in found))
+
+
+def _nearest_cue(cues: _Cues, left: int, right: int, start: int, end: int) -> str | None:
+    """The kind of the cue nearest the span, inside ``left:right`` and outside the span."""
+    best: tuple[int, str] | None = None
+    before = bisect.bisect_right(cues.ends, start) - 1
+    if before >= 0 and cues.starts[before] >= left:
+        best = (start - cues.ends[before], cues.kinds[before])
+    after = bisect.bisect_left(cues.starts, end)
+    if after < len(cues.starts) and cues.ends[after] <= right:
+        distance = cues.starts[after] - end
+        if best is None or distance < best[0]:
+            best = (distance, cues.kinds[after])
+    return best[1] if best else None
 
 
 def sentence_tense(text: str, start: int, end: int) -> Direction | None:
@@ -420,36 +479,25 @@ def sentence_tense(text: str, start: int, end: int) -> Direction | None:
 
     ``"future"`` for will/plans/expected/upcoming (and present-tense is/are), ``"past"`` for
     was/held/ago and verbs in -ed, ``None`` when the sentence holds no cue. Reporting verbs
-    ("said", "announced") are ignored: they date the report, not the event.
+    ("said", "announced") are ignored: they date the report, not the event. The mention's
+    own words ("upcoming") are read as its direction, not here.
     """
-    cues = _tense_cues()
     left, right = _sentence_bounds(text, start, end)
-    best: tuple[int, Direction] | None = None
-    weak: tuple[int, Direction] | None = None
-    for match in cues.regex.finditer(text, left, right):
-        kind = match.lastgroup
-        if kind == "ignore" or kind is None:
-            continue
-        distance = _distance(match.start(), match.end(), start, end)
-        if distance is not None and (best is None or distance < best[0]):
-            best = (distance, "future" if kind == "future" else "past")
-    if best is not None:
-        return best[1]
-    for match in cues.weak_past.finditer(text, left, right):
-        if match.group().casefold() in cues.not_past:
-            continue
-        distance = _distance(match.start(), match.end(), start, end)
-        if distance is not None and (weak is None or distance < weak[0]):
-            weak = (distance, "past")
-    return weak[1] if weak else None
+    strong, weak = _text_cues(text)
+    kind = _nearest_cue(strong, left, right, start, end) or _nearest_cue(
+        weak, left, right, start, end
+    )
+    if kind == "future":
+        return "future"
+    return "past" if kind == "past" else None
 
 
-def _distance(cue_start: int, cue_end: int, start: int, end: int) -> int | None:
-    if cue_end <= start:
-        return start - cue_end
-    if cue_start >= end:
-        return cue_start - end
-    return None  # inside the mention: its own words are read as its direction instead
+def _weak_past(word: str, cues: _TenseCues) -> bool:
+    return (
+        word.endswith(cues.weak_past_suffix)
+        and len(word) > len(cues.weak_past_suffix) + 1
+        and word not in cues.not_past
+    )
 
 
 # ---------------------------------------------------------------------------------------------
