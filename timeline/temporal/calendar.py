@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -312,6 +312,37 @@ def _words_regex(words: Iterable[str]) -> str:
     )
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True)
+class _Finder:
+    """A big alternation of phrases, tried only where a word could begin one of them.
+
+    Python's ``re`` tries every alternative at every position; on a megabyte of text that
+    holds no alias that alone took seconds. Words are cheap to list, so the regex is only
+    tried at words that begin some phrase.
+    """
+
+    regex: re.Pattern[str]
+    first_words: frozenset[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        resume = 0
+        for token in _TOKEN.finditer(text):
+            if token.start() < resume or token.group().casefold() not in self.first_words:
+                continue
+            match = self.regex.match(text, token.start())
+            if match is not None:
+                resume = match.end()
+                yield match
+
+
+def _finder(pattern: str, phrases: Iterable[str]) -> _Finder:
+    first = {m.group().casefold() for p in phrases if (m := _TOKEN.search(p))}
+    return _Finder(re.compile(pattern), frozenset(first))
+
+
 # ---------------------------------------------------------------------------------------------
 # Places
 
@@ -319,6 +350,7 @@ def _words_regex(words: Iterable[str]) -> str:
 @dataclass(frozen=True)
 class _Places:
     regex: re.Pattern[str]
+    written: tuple[str, ...]
     keys: Mapping[str, frozenset[str]]  # written name key -> canonical place keys
     codes: Mapping[str, str]  # written name key -> holidays country code
 
@@ -347,7 +379,7 @@ def _build_places(events: Sequence[NamedEvent], lex: _Lexicon) -> _Places:
         add(written, cities)
     names = [n for n in (*_all_written(lex), *_event_places(events))]
     regex = re.compile(rf"(?<![\w.])(?:{_alternation(names, fold_case=False)})(?![\w])")
-    return _Places(regex, {k: frozenset(v) for k, v in keys.items()}, codes)
+    return _Places(regex, tuple(names), {k: frozenset(v) for k, v in keys.items()}, codes)
 
 
 def _all_written(lex: _Lexicon) -> Iterable[str]:
@@ -527,9 +559,9 @@ class NamedEventMention:
 
 @dataclass(frozen=True)
 class _EventMatcher:
-    alias_regex: re.Pattern[str]
+    aliases: _Finder
     by_alias: Mapping[str, tuple[NamedEvent, ...]]
-    host_city_regex: re.Pattern[str]
+    host_cities: _Finder
     events: tuple[NamedEvent, ...]
     weak: frozenset[str]
     places: _Places
@@ -559,11 +591,12 @@ def _event_matcher(events: tuple[NamedEvent, ...]) -> _EventMatcher:
     place = places.regex.pattern
     directions = [*lex.direction["future"], *lex.direction["past"]]
     return _EventMatcher(
-        alias_regex=re.compile(_bounded(_alternation(aliases, fold_case=True))),
+        aliases=_finder(_bounded(_alternation(aliases, fold_case=True)), aliases),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
-        host_city_regex=re.compile(
+        host_cities=_finder(
             rf"(?<![\w.])(?P<place>{place})(?:['’]s)?\s+"
-            rf"(?P<noun>{_words_regex(lex.host_city_nouns)})(?![\w])"
+            rf"(?P<noun>{_words_regex(lex.host_city_nouns)})(?![\w])",
+            places.written,
         ),
         events=events,
         weak=lex.weak_aliases,
@@ -611,12 +644,12 @@ def scan_named_events(
     """
     matcher = _event_matcher(tuple(events) if events is not None else load_named_events())
     mentions = []
-    for match in matcher.alias_regex.finditer(text):
+    for match in matcher.aliases.finditer(text):
         mention = _read_mention(text, match, matcher)
         if mention is not None:
             mentions.append(mention)
     taken = [(m.start, m.end) for m in mentions]
-    for match in matcher.host_city_regex.finditer(text):
+    for match in matcher.host_cities.finditer(text):
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue
         mention = _read_host_city_mention(text, match, matcher)
@@ -894,7 +927,7 @@ class _Holiday:
 class _HolidayTable:
     entries: Mapping[str, _Holiday]
     by_alias: Mapping[str, str]
-    regex: re.Pattern[str]
+    finder: _Finder
     following_vetoes: frozenset[str]
     preceding_vetoes: tuple[str, ...]
     weekend_words: tuple[str, ...]
@@ -919,7 +952,7 @@ def _holiday_table() -> _HolidayTable:
     return _HolidayTable(
         entries=entries,
         by_alias=by_alias,
-        regex=re.compile(_bounded(_alternation(aliases, fold_case=False))),
+        finder=_finder(_bounded(_alternation(aliases, fold_case=False)), aliases),
         following_vetoes=frozenset(_strings(data.get("following_vetoes"), str(HOLIDAYS_YAML))),
         preceding_vetoes=_strings(data.get("preceding_vetoes"), str(HOLIDAYS_YAML)),
         weekend_words=_strings(data.get("weekend_words"), str(HOLIDAYS_YAML)),
@@ -1092,7 +1125,7 @@ def find_holidays(text: str, reference: date, *, country: str = "US") -> list[Ti
     table = _holiday_table()
     patterns = _holiday_patterns()
     timexes = []
-    for match in table.regex.finditer(text):
+    for match in table.finder.finditer(text):
         if _holiday_vetoed(text, match, table):
             continue
         name = table.by_alias[_key(match.group())]
