@@ -223,3 +223,35 @@ def test_format_report(gold_dir: Path) -> None:
     detailed = format_report(report, errors=True)
     assert "a.tml:52\twrong value\tgold 'January 19' DATE 2025-01-19\t" in detailed
     assert "sub/b.tml:13\tmissed\tgold 'six weeks' DURATION P6W\tsystem -" in detailed
+
+
+def _corpora() -> Path | None:
+    root = Path(__file__).resolve().parents[1]
+    for base in (root.parent, root.parent.parent):
+        if (base / "shared" / "corpora" / "tbaq").is_dir():
+            return base / "shared" / "corpora"
+    return None
+
+
+@pytest.mark.skipif(_corpora() is None, reason="../shared/corpora not present")
+def test_tagging_and_scoring_written_timeml_agree(tmp_path: Path) -> None:
+    """Scoring the tagger directly equals scoring the TimeML files written from its output."""
+    tag = pytest.importorskip("timeline.temporal").tag
+    from timeline.formats.timeml import read_timeml
+
+    corpora = _corpora()
+    assert corpora is not None
+    gold, system = tmp_path / "gold", tmp_path / "system"
+    gold.mkdir()
+    system.mkdir()
+    for path in sorted((corpora / "tbaq" / "TimeBank").glob("*.tml"))[:12]:
+        (gold / path.name).write_bytes(path.read_bytes())
+        document = read_timeml(path).document
+        assert document.reference is not None
+        found = tag(document.text, document.reference.date)
+        assert all(document.text[t.start : t.end] == t.text for t in found)
+        (system / path.name).write_text(write_timeml(document, found), encoding="utf-8")
+    direct = evaluate_corpus(gold, tagger=tag)
+    assert direct.failures == ()
+    assert direct.scores.gold > 0
+    assert evaluate_corpus(gold, system_dir=system).scores == direct.scores
