@@ -235,8 +235,9 @@ def test_many_events_use_webgl_without_labels():
         for i in range(fig_mod.WEBGL_THRESHOLD + 200)
     )
     fig = build_figure(Timeline((), events))
-    types = {t.type for t in fig.data}
-    assert types == {"scattergl"}
+    big = [t for t in fig.data if len(t.x) > 1]
+    assert {t.type for t in big} == {"scattergl"}
+    assert len(big) <= 2  # few WebGL traces: each one is a draw pass
     assert not any("text" in (t.mode or "") for t in fig.data)
     assert len(set(_ids(_hoverable(fig)))) == len(events)
 

@@ -90,11 +90,14 @@ def figure_dict(timeline: Timeline, *, show_title: bool = True) -> dict:
     webgl = len(events) > WEBGL_THRESHOLD
     offsets = _band_offsets(laid, groups)
     laid = [replace(item, y=offsets[item.group] + item.lane) for item in laid]
-    traces = []
-    for index, name in enumerate(groups):
-        colour = PALETTE[index % len(PALETTE)]
-        items = [item for item in laid if item.group == name]
-        traces += _group_traces(items, name, colour, webgl=webgl, labels=not dense)
+    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(groups)}
+    if webgl:
+        traces = _webgl_traces(laid, groups, colours)
+    else:
+        traces = []
+        for name in groups:
+            items = [item for item in laid if item.group == name]
+            traces += _group_traces(items, name, colours[name], labels=not dense)
     return {
         "data": traces,
         "layout": _layout_dict(timeline, laid, groups, axis, show_title=show_title),
@@ -430,7 +433,6 @@ def _group_traces(
     name: str,
     colour: str,
     *,
-    webgl: bool,
     labels: bool,
 ) -> list[dict]:
     """The traces of one group: bars, points, undated arrows, and bar labels."""
@@ -442,10 +444,10 @@ def _group_traces(
     common = {"legendgroup": legend, "name": legend, "hoverinfo": "text", "yaxis": "y2"}
     shown = False
     if bars:
-        traces.extend(_bar_traces(bars, colour, webgl=webgl, common=common))
+        traces.extend(_bar_traces(bars, colour, common=common))
         shown = True
     if points:
-        scatter = partial(_trace, "scattergl" if webgl else "scatter")
+        scatter = partial(_trace, "scatter")
         traces.append(
             scatter(
                 x=[_x(i.x0) for i in points],
@@ -455,9 +457,9 @@ def _group_traces(
                 customdata=[i.event.id for i in points],
                 marker={
                     "color": colour,
-                    "size": 13 if not webgl else 8,
+                    "size": 13,
                     "symbol": ["circle-open" if i.event.approximate else "circle" for i in points],
-                    "line": {"width": 2.5 if not webgl else 1, "color": colour},
+                    "line": {"width": 2.5, "color": colour},
                 },
                 showlegend=not shown,
                 **common,
@@ -523,9 +525,7 @@ def _side(item: Placed) -> str:
     return "middle left" if item.label_side == "left" else "middle right"
 
 
-def _bar_traces(bars: Sequence[Placed], colour: str, *, webgl: bool, common: dict) -> list[dict]:
-    if webgl:
-        return _gl_bars(bars, colour, common)
+def _bar_traces(bars: Sequence[Placed], colour: str, *, common: dict) -> list[dict]:
     base: list[str] = []
     length: list[float] = []
     rows: list[int] = []
@@ -574,40 +574,97 @@ def _segments(item: Placed) -> list[tuple[datetime, datetime, bool]]:
     return [(item.x0, a, True), (a, b, False), (b, item.x1, True)]
 
 
-def _gl_bars(bars: Sequence[Placed], colour: str, common: dict) -> list[dict]:
-    """Many bars as thick WebGL line segments, with a hover marker at each middle."""
-    xs: list[str | None] = []
-    ys: list[int | None] = []
-    for item in bars:
-        xs += [_x(item.x0), _x(item.x1), None]
-        ys += [item.y, item.y, None]
-    mids = [item.x0 + (item.x1 - item.x0) / 2 for item in bars]
-    return [
+def _webgl_traces(
+    laid: Sequence[Placed], groups: Sequence[str], colours: dict[str, str]
+) -> list[dict]:
+    """Many events in few WebGL traces: each scattergl trace costs a draw pass.
+
+    One line trace per group draws the bars; one marker trace holds every point
+    and every bar's middle (the hover and click target), coloured per point.
+    Undated arrows stay SVG; empty SVG traces carry the legend entries.
+    """
+    traces: list[dict] = []
+    marks = [i for i in laid if i.kind in ("point", "bar")]
+    for name in groups:
+        bars = [i for i in laid if i.group == name and i.kind == "bar"]
+        legend = plotly_text(_short(name, 32))
+        traces.append(
+            _trace(
+                "scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"color": colours[name], "size": 10},
+                name=legend,
+                legendgroup=legend,
+                hoverinfo="skip",
+                yaxis="y2",
+            )
+        )
+        if bars:
+            xs: list[str | None] = []
+            ys: list[int | None] = []
+            for item in bars:
+                xs += [_x(item.x0), _x(item.x1), None]
+                ys += [item.y, item.y, None]
+            traces.append(
+                _trace(
+                    "scattergl",
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": colours[name], "width": 7},
+                    opacity=0.6,
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=legend,
+                    name=legend,
+                    yaxis="y2",
+                )
+            )
+    traces.append(
         _trace(
             "scattergl",
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"color": colour, "width": 7},
-            opacity=0.75,
-            hoverinfo="skip",
-            showlegend=True,
-            legendgroup=common["legendgroup"],
-            name=common["name"],
-            yaxis="y2",
-        ),
-        _trace(
-            "scattergl",
-            x=[_x(m) for m in mids],
-            y=[item.y for item in bars],
+            x=[_x(i.x0 if i.kind == "point" else i.x0 + (i.x1 - i.x0) / 2) for i in marks],
+            y=[i.y for i in marks],
             mode="markers",
-            marker={"color": colour, "size": 5},
-            hovertext=[hover_text(item.event) for item in bars],
-            customdata=[item.event.id for item in bars],
+            marker={
+                "color": [colours[i.group] for i in marks],
+                "size": [8 if i.kind == "point" else 5 for i in marks],
+                "symbol": ["circle-open" if i.event.approximate else "circle" for i in marks],
+            },
+            hovertext=[hover_text(i.event) for i in marks],
+            hoverinfo="text",
+            customdata=[i.event.id for i in marks],
             showlegend=False,
-            **common,
-        ),
-    ]
+            name="Events",
+            yaxis="y2",
+        )
+    )
+    edges = [i for i in laid if i.kind in ("past", "future")]
+    if edges:
+        traces.append(
+            _trace(
+                "scatter",
+                x=[_x(i.x0) for i in edges],
+                y=[i.y for i in edges],
+                mode="markers",
+                hovertext=[hover_text(i.event) for i in edges],
+                hoverinfo="text",
+                customdata=[i.event.id for i in edges],
+                marker={
+                    "color": [colours[i.group] for i in edges],
+                    "size": 14,
+                    "symbol": [
+                        "triangle-left" if i.kind == "past" else "triangle-right" for i in edges
+                    ],
+                },
+                showlegend=False,
+                name="Undated",
+                yaxis="y2",
+            )
+        )
+    return traces
 
 
 # --- layout --------------------------------------------------------------------------
