@@ -169,4 +169,7 @@ def test_svg_export(tmp_path):
     text = out.read_text()
     assert text.startswith("<svg") and "Lawmakers passed the storage act" in text
     assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's 0600
     shutil.rmtree(tmp_path)

@@ -339,7 +339,13 @@ def build(
     page_format = _format_for(output, fmt, PAGE_FORMATS)
     if page_format == "html":
         default_js = "cdn" if embed else "inline"
-        _write(output, timeline.to_html(embed=embed, plotlyjs=plotlyjs or default_js))
+        from timeline.render.page import RenderError
+
+        try:
+            page = timeline.to_html(embed=embed, plotlyjs=plotlyjs or default_js)
+        except RenderError as error:
+            raise click.ClickException(str(error)) from None
+        _write(output, page)
     else:
         _write_image(timeline, output, page_format)
     click.echo(f"Wrote {output} ({len(timeline.events)} events)", err=True)

@@ -23,6 +23,12 @@ class ImageExportError(RuntimeError):
     """A static image could not be made (no kaleido, no browser, bad format)."""
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def find_browser() -> str | None:
     """The Chromium kaleido will use: ``BROWSER_PATH``, else one on ``PATH``."""
     configured = os.environ.get("BROWSER_PATH")
@@ -77,6 +83,7 @@ def export_image(
             height=height or figure.layout.height,
             scale=scale,
         )
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an image is a normal file
         os.replace(tmp, target)
     except ImageExportError:
         raise
