@@ -149,3 +149,16 @@ def test_a_time_and_its_day_in_one_sentence_are_one_event() -> None:
         ("d1.t1", "d1.t2"),
     )
     assert event.title == "Blast hit the port"
+
+
+def test_large_document_is_fast() -> None:
+    import time
+
+    sentence = "Officer Dana Reyes of the harbour police seized {n} crates on Friday in Port Alba. "
+    text = "".join(sentence.format(n=n) for n in range(2000))
+    specs = [T("Friday", DAY, occurrence=n) for n in range(0, 2000, 4)]
+    document = tagged(text, specs, REF)
+    began = time.perf_counter()
+    events = build_events([document])
+    assert time.perf_counter() - began < 30
+    assert 1 <= len(events) <= len(specs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -11,7 +12,14 @@ from timeline.events import lexicon
 from timeline.events.clauses import Span, irregular_forms, is_finite_verb, tokenize
 from timeline.events.merge import merge_events, sort_and_number
 from timeline.events.segment import split_sentences
-from timeline.events.titles import Target, TitleContext, make_title, strip_fillers, strip_roles
+from timeline.events.titles import (
+    Target,
+    TitleContext,
+    make_title,
+    name_index,
+    strip_fillers,
+    strip_roles,
+)
 from timeline.model import GRANULARITIES, Event, Moment, TaggedDocument, Timex, Undated
 
 # Text between two dates that makes them one range ("Oct. 31 to Nov. 1", "2019-2021").
@@ -65,15 +73,18 @@ def document_events(tagged: TaggedDocument) -> list[Event]:
     sentences = split_sentences(text)
     subjects = named_subjects(text, sentences)
     events: list[Event] = []
+    timexes = sorted(tagged.timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
+    dated_starts = [item.start for item in dated]
     for start, end in sentences:
         sentence = text[start:end]
-        inside = [t for t in tagged.timexes if start <= t.start and t.end <= end]
+        first, last = bisect_left(timex_starts, start), bisect_left(timex_starts, end)
+        inside = [t for t in timexes[first:last] if t.end <= end]
         spans = [(t.start - start, t.end - start) for t in inside]
         context = TitleContext(text=text, offset=start, subjects=subjects)
-        for item in dated:
-            if start <= item.start < end:
-                events.append(_dated_event(tagged, item, sentence, start, spans, context))
-        for phrase_start, phrase_end, when in _vague_phrases(sentence, start, tagged.timexes):
+        for item in dated[bisect_left(dated_starts, start) : bisect_left(dated_starts, end)]:
+            events.append(_dated_event(tagged, item, sentence, start, spans, context))
+        for phrase_start, phrase_end, when in _vague_phrases(sentence, start, inside):
             timex_ids = tuple(
                 ids[t]
                 for t in inside
@@ -161,16 +172,19 @@ def _dated(text: str, timexes: Sequence[Timex], ids: dict[Timex, str]) -> list[D
     usable = sorted((t for t in timexes if _makes_event(t)), key=lambda t: (t.start, -t.end))
     outer: list[Timex] = []
     folded: dict[Timex, list[str]] = {}
+    widest: Timex | None = None  # the kept timex reaching furthest right so far
     for timex in usable:
-        container = next((o for o in outer if o.start <= timex.start and timex.end <= o.end), None)
-        if container is not None:
-            folded[container].append(ids[timex])
+        if widest is not None and widest.start <= timex.start and timex.end <= widest.end:
+            folded[widest].append(ids[timex])
             continue
         outer.append(timex)
         folded[timex] = [ids[timex]]
+        if widest is None or timex.end > widest.end:
+            widest = timex
     # A named event swallows the plain dates inside it even when those were not usable.
+    named = [o for o in outer if o.anchor == "named-event"]
     for timex in timexes:
-        for container in outer:
+        for container in named:
             inside = container.start <= timex.start and timex.end <= container.end
             if inside and timex is not container and ids[timex] not in folded[container]:
                 folded[container].append(ids[timex])
@@ -329,4 +343,4 @@ def named_subjects(text: str, sentences: Sequence[Span]) -> tuple[tuple[int, str
 
 def _used_as_name(text: str, word: str) -> bool:
     """A capitalized word that also stands capitalized mid-sentence ("Trump", not "Protests")."""
-    return re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", text) is not None
+    return word in name_index(text)[1]

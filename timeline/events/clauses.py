@@ -157,12 +157,18 @@ def past_of_participle(word: str) -> str:
     return stem + "ed"
 
 
-_SEPARATOR = re.compile(
-    r"\s*[,;:][”’\"]?\s+"
-    r"|\s+[—–-]{1,2}\s+"
-    r"|\s*—\s*"
-    r"|\s+(?=(?:though|although|whereas|because)\b)"
-)
+@cache
+def _separator() -> re.Pattern[str]:
+    subordinators = "|".join(
+        re.escape(word)
+        for word in sorted(lexicon.words("subordinators.txt"), key=len, reverse=True)
+    )
+    return re.compile(
+        r"\s*[,;:][”’\"]?\s+"
+        r"|\s+[—–-]{1,2}\s+"
+        r"|\s*—\s*"
+        rf"|\s+(?=(?:{subordinators})\b)"
+    )
 
 
 def clause_spans(sentence: str, protected: list[Span]) -> list[Span]:
@@ -172,7 +178,7 @@ def clause_spans(sentence: str, protected: list[Span]) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
-    for match in _SEPARATOR.finditer(sentence):
+    for match in _separator().finditer(sentence):
         if any(a < match.end() and match.start() < b for a, b in protected):
             continue
         if match.start() > start:

@@ -107,12 +107,20 @@ def _day(moment: Moment) -> date:
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Fold events that report the same thing into the first of them, uniting sources."""
     merged: list[Event] = []
+    by_time: dict[tuple[object, ...], list[int]] = {}
+    by_sentence: dict[str, list[int]] = {}
     for event in events:
-        for index, kept in enumerate(merged):
-            if same_event(kept, event):
-                merged[index] = _union(kept, event)
+        candidates = sorted({*by_time.get(_when(event), []), *by_sentence.get(event.sentence, [])})
+        for index in candidates:
+            if same_event(merged[index], event):
+                before = _when(merged[index])
+                merged[index] = _union(merged[index], event)
+                if _when(merged[index]) != before:
+                    by_time.setdefault(_when(merged[index]), []).append(index)
                 break
         else:
+            by_time.setdefault(_when(event), []).append(len(merged))
+            by_sentence.setdefault(event.sentence, []).append(len(merged))
             merged.append(event)
     return merged
 

@@ -18,9 +18,10 @@ The recipe, each step a small function over tokens:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.events import lexicon
 from timeline.events.clauses import (
@@ -102,13 +103,8 @@ class TitleContext:
 
     def pronoun(self, position: int) -> str | None:
         """The last named subject before ``position`` (sentence offsets)."""
-        absolute = self.offset + position
-        found = None
-        for offset, name in self.subjects:
-            if offset >= absolute:
-                break
-            found = name
-        return found
+        index = bisect_left(self.subjects, (self.offset + position, ""))
+        return self.subjects[index - 1][1] if index else None
 
     def short_name(self, name: str, allow_first: bool = False) -> str:
         """The one word of a multi-word name the text also uses on its own.
@@ -128,17 +124,37 @@ class TitleContext:
 
 
 def _standalone_count(text: str, word: str) -> int:
-    pattern = re.compile(rf"(?<![\w.-])(?<![A-Z]\w\s)(?<![A-Z]\w\w\s){re.escape(word)}\b")
-    count = 0
-    for match in pattern.finditer(text):
-        before = text[: match.start()].split()[-1:] or [""]
-        after = text[match.end() :].split()[:1] or [""]
-        if before[0][:1].isupper() and not before[0].endswith((".", ",", ":")):
+    """How often ``word`` stands as a name on its own ("Trump", not "Donald Trump")."""
+    return name_index(text)[0].get(word, 0)
+
+
+@lru_cache(maxsize=8)
+def name_index(text: str) -> tuple[dict[str, int], frozenset[str]]:
+    """One pass over a document: capitalized words standing alone, and those used mid-sentence.
+
+    A word stands alone when neither neighbour is a capitalized word bound to it;
+    it is used mid-sentence when a lower-case word or a comma comes before it.
+    """
+    raw = _RAW_TOKEN.findall(text)
+    cores = [token.strip(_EDGE).removesuffix("’s").removesuffix("'s") for token in raw]
+    alone: dict[str, int] = {}
+    inside: set[str] = set()
+    for i, core in enumerate(cores):
+        if not (core[:1].isupper() and core.isalpha()):
             continue
-        if after[0][:1].isupper() and after[0][:1].isalpha():
-            continue
-        count += 1
-    return count
+        before = raw[i - 1] if i else ""
+        after = cores[i + 1] if i + 1 < len(cores) else ""
+        if before[-1:].islower() or before.endswith((",", ";", ":")):
+            inside.add(core)
+        bound_before = before[:1].isupper() and not before.endswith((".", ",", ":", ";"))
+        bound_after = after[:1].isupper() and not raw[i].endswith((".", ",", ":", ";"))
+        if not bound_before and not bound_after:
+            alone[core] = alone.get(core, 0) + 1
+    return alone, frozenset(inside)
+
+
+_RAW_TOKEN = re.compile(r"\S+")
+_EDGE = "\"“”‘’'«»()[]{}.,;:!?"
 
 
 def make_title(
