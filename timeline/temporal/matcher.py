@@ -20,6 +20,8 @@ _WINDOW = 40
 #: modifiers that only make sense on a point in time vs on an amount of time
 _POINT_MODS = {"START", "MID", "END"}
 _AMOUNT_MODS = {"LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+#: a duration that names a stretch of the calendar takes no amount modifier
+_PERIOD_HEAD = re.compile(r"(?i)(?:the|past|last|next|coming|recent|several)\b")
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,10 @@ def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match
         return match
     if mod in _POINT_MODS and match.type != "DATE":
         return match
-    if mod in _AMOUNT_MODS and match.type != "DURATION":
+    if mod in _AMOUNT_MODS and (
+        match.type != "DURATION" or _PERIOD_HEAD.match(text, match.start, match.end)
+    ):
+        # "over the past 20 years": "over" is the preposition, not "more than"
         return match
     if match.value.endswith("_REF"):
         return match

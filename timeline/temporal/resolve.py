@@ -26,6 +26,8 @@ FAR_YEARS = 2
 STORY_SENTENCES = 4
 #: in a history, a month this far before the story's month is read as the next year's
 WRAP_MONTHS = 5
+#: days a yearless date may lie against the sentence's tense and still be the nearest one
+NEWS_SLACK_DAYS = 92
 #: characters before an expression within which "will" decides the direction
 _MODAL_REACH = 40
 
@@ -281,7 +283,12 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
         narr.sentence == ctx.sentence
         or (
             abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
-            and (ctx.story or ctx.sentence - narr.sentence <= STORY_SENTENCES)
+            and (
+                ctx.story
+                # in news a bare far year ("bonds due 1993") lends only to the next sentence
+                or ctx.sentence - narr.sentence
+                <= (1 if narr.granularity == "year" else STORY_SENTENCES)
+            )
         )
     ):
         year = narr.day.year
@@ -295,14 +302,35 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
         # reports speak of the latest quarter begun, unless they say "will"
         ahead = ctx.modal and (month, day) > (ref.month, ref.day)
         return f"{ref.year + (0 if ahead or month <= ref.month else -1):04d}-{rest}", "reference"
-    if ctx.direction == "past":
-        year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
-    elif ctx.direction == "future":
-        year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
-    else:
-        delta = month - ref.month
-        year = ref.year + (1 if delta < -6 else -1 if delta > 6 else 0)
-    return f"{year:04d}-{rest}", "reference"
+    return f"{_news_year(month, day, md is not None and md[1] is not None, ctx):04d}-{rest}", (
+        "reference"
+    )
+
+
+def _news_year(month: int, day: int, has_day: bool, ctx: Context) -> int:
+    """The year of a yearless month(-day) in news: the occurrence nearest to the
+    reference, unless the tense points the other way and that occurrence lies more
+    than NEWS_SLACK_DAYS on the wrong side ("payable Dec. 7" in a late-October
+    report is this December even after "declared")."""
+    ref = ctx.reference
+
+    def offset(year: int) -> int:
+        if not has_day and (year, month) == (ref.year, ref.month):
+            return 0  # a month alone counts from its middle; the current one is "now"
+        last = calendar.monthrange(year, month)[1]
+        return (date(year, month, min(day, last) if has_day else 15) - ref).days
+
+    year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs(offset(y)))
+    delta = offset(year)
+    if ctx.modal and delta < 0 and month != ref.month:
+        return year + 1
+    # a month alone keeps to the tense strictly ("resumed in October" in September)
+    slack = NEWS_SLACK_DAYS if has_day else 0
+    if ctx.direction == "past" and delta > slack:
+        return year - 1
+    if ctx.direction == "future" and delta < -slack:
+        return year + 1
+    return year
 
 
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:

@@ -1,0 +1,81 @@
+"""News conventions of tag(): spans, values and types as the TimeML news corpora write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+REF = date(2025, 10, 29)  # a Wednesday late in October
+
+
+def only(text: str, reference: date = REF):
+    """The one timex whose text is marked [like this] in ``text``."""
+    start = text.index("[")
+    end = text.index("]")
+    plain = text.replace("[", "").replace("]", "")
+    found = [t for t in tag(plain, reference) if t.start == start]
+    assert found, (
+        f"nothing at {plain[start : end - 1]!r}: {[t.text for t in tag(plain, reference)]}"
+    )
+    timex = found[0]
+    assert timex.text == plain[start : end - 1]
+    return timex
+
+
+# (text with the timex in brackets, expected type, value, mod)
+CASES = [
+    # a yearless day a few weeks ahead is this year's, whatever verb came before
+    ("The board declared a dividend, payable [Dec. 12] to holders.", "DATE", "2025-12-12", None),
+    ("The bakery announced the merger [Sept. 3].", "DATE", "2025-09-03", None),
+    ("The offer, which was extended, expires [Nov. 20].", "DATE", "2025-11-20", None),
+    ("The new rules take effect [Feb. 1].", "DATE", "2026-02-01", None),
+    # a far year mentioned earlier does not lend itself to a later sentence in news
+    (
+        "The mill has run since 1961. Workers said on Monday it was sold. "
+        "Its owner agreed to the terms. The sale closes [Dec. 3].",
+        "DATE",
+        "2025-12-03",
+        None,
+    ),
+    # weekdays: future cues beyond "will"
+    ("The summit is scheduled to open [Thursday] in Lisbon.", "DATE", "2025-10-30", None),
+    ("Talks might resume as soon as [Monday].", "DATE", "2025-11-03", None),
+    ("The mayor spoke to reporters on [Monday].", "DATE", "2025-10-27", None),
+    # a day and its weekday before a colon
+    (
+        "The paper wrote in an editorial on [Tuesday, Oct. 28]: the plan is fair.",
+        "DATE",
+        "2025-10-28",
+        None,
+    ),
+    ("Talks broke off at [noon Tuesday].", "TIME", "2025-10-28T12:00", None),
+    # "over" before a stretch of the calendar is the preposition
+    ("Sales doubled over [the past three years].", "DURATION", "P3Y", None),
+    ("The strike lasted [over three weeks].", "DURATION", "P3W", "MORE_THAN"),
+    # "soon" only where it points ahead
+    ("The agency may [soon] approve the drug.", "DATE", "FUTURE_REF", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "mod"), CASES)
+def test_news_value(text: str, kind: str, value: str, mod: str | None) -> None:
+    timex = only(text)
+    assert (timex.type, timex.value, timex.mod) == (kind, value, mod)
+
+
+# phrases the news corpora never annotate
+NOT_TIMEXES = [
+    ("The shares rose, as previously reported.", "previously"),
+    ("Call me as soon as you land.", "soon"),
+    ("The rebels soon found the road closed.", "soon"),
+    ("The company raised its quarterly dividend.", "quarterly"),
+    ("The appeal went to the 11th Circuit.", "11th"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
+def test_not_a_timex(text: str, word: str) -> None:
+    assert not [t for t in tag(text, REF) if word in t.text]
