@@ -400,3 +400,24 @@ def test_hostile_fragments_and_site_run_no_script(session, pages):
         page.wait_for_timeout(100)
         assert page.evaluate("window.__pwned") is None
         assert s.dialogs == [] and s.requests == [], path.name
+
+
+def test_example_site(session, tmp_path):
+    """The repo's own site source (site/site.yaml over examples/) built by the CLI."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    out = tmp_path / "_site"
+    result = CliRunner().invoke(cli, ["site", str(ROOT / "site"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert pages == ["index.html", "meeting-notes.html", "panama-canal.html", "port-strike.html"]
+    s = session()
+    s.page.goto((out / "index.html").as_uri())
+    s.shot("example-site-index.png", full_page=True)
+    for name in pages[1:]:
+        page = s.open(out / name)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        s.shot(f"example-site-{name.removesuffix('.html')}.png")
+    assert s.errors == [] and s.requests == [] and s.dialogs == []
