@@ -242,3 +242,41 @@ def test_site_with_missing_config_fails_clearly(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(cli, ["site", str(tmp_path)])
     assert result.exit_code == 1
     assert "no site.yaml" in result.stderr
+
+
+EVENTS_CSV = (
+    "name,aliases,start,end,city,country,source\n"
+    "Acme Developer Conference,AcmeConf|Acme conference,2026-03-10,2026-03-12,"
+    "Lisbon,Portugal,press release\n"
+)
+
+
+def test_user_events_csv_adds_named_events(runner: CliRunner, tmp_path: Path):
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS_CSV, encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        ["extract", "-", "--reference-date", "2026-01-05", "--events", str(events)],
+        input="We will present at the upcoming AcmeConf in Lisbon.",
+    )
+    assert result.exit_code == 0, result.output
+    (timex,) = json.loads(result.stdout)["documents"][0]["timexes"]
+    assert (timex["value"], timex["interval"], timex["place"]) == (
+        "2026-03-10",
+        {"start": "2026-03-10", "end": "2026-03-12"},
+        "Lisbon, Portugal",
+    )
+    assert timex["anchor"] == "named-event" and timex["timeml"] is False
+
+
+def test_malformed_events_csv_is_a_usage_error(runner: CliRunner, tmp_path: Path):
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS_CSV.replace("2026-03-12", "2026-02-30"), encoding="utf-8")
+    result = runner.invoke(cli, ["extract", "-", "--events", str(events)], input="x")
+    assert result.exit_code == 2
+    assert "events.csv:2" in result.stderr
+
+
+def test_country_option_is_validated(runner: CliRunner):
+    result = runner.invoke(cli, ["extract", "-", "--country", "USA"], input="x")
+    assert result.exit_code == 2 and "two-letter" in result.stderr

@@ -59,6 +59,20 @@ def _reference_date_option(
         raise click.BadParameter(str(error)) from None
 
 
+def _validated(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback that validates an option through the settings table."""
+
+    def callback(_context: click.Context, _parameter: click.Parameter, value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return setting(name).validate(value)
+        except SettingError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return callback
+
+
 def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads documents shares."""
     options = [
@@ -70,6 +84,20 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help=setting("reference_date").help,
         ),
         click.option("--day-first", is_flag=True, help=setting("day_first").help),
+        click.option(
+            "--country",
+            default=setting("country").default,
+            show_default=True,
+            callback=_validated("country"),
+            help=setting("country").help,
+        ),
+        click.option(
+            "--events",
+            type=click.Path(exists=True, dir_okay=False),
+            callback=_validated("events"),
+            metavar="EVENTS.csv",
+            help=setting("events").help,
+        ),
         click.option("--recursive", "-r", is_flag=True, help="Also read files in sub-directories."),
         click.option(
             "--group-by",

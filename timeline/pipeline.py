@@ -35,17 +35,22 @@ def _inferrer(today: date) -> Inferrer:
     return functools.partial(infer_reference, today=today)
 
 
-def tag_document(
-    document: Document,
-    *,
-    reference_date: date | None,
-    today: date,
-    day_first: bool = False,
-) -> TaggedDocument:
-    """Fix the document's reference date and find its timexes (ids ``d1.t1``...)."""
-    document = with_reference(document, option=reference_date, today=today, infer=_inferrer(today))
+def tag_document(document: Document, *, settings: Mapping[str, Any], today: date) -> TaggedDocument:
+    """Fix the document's reference date and find its timexes (ids ``d1.t1``...).
+
+    ``settings`` is a resolved settings table (:func:`resolve_settings`).
+    """
+    document = with_reference(
+        document, option=settings["reference_date"], today=today, infer=_inferrer(today)
+    )
     assert document.reference is not None
-    found = tag(document.text, document.reference.date, day_first=day_first)
+    found = tag(
+        document.text,
+        document.reference.date,
+        day_first=bool(settings["day_first"]),
+        country=settings["country"],
+        events=settings["events"],
+    )
     return TaggedDocument(document, _numbered(found, document.id))
 
 
@@ -68,12 +73,7 @@ def process_document(
     if is_structured(source):
         return read_one(source, doc_id, settings=settings, today=today)
     document = read_document(source, doc_id, max_bytes=settings["max_bytes"])
-    tagged = tag_document(
-        document,
-        reference_date=settings["reference_date"],
-        today=today,
-        day_first=bool(settings["day_first"]),
-    )
+    tagged = tag_document(document, settings=settings, today=today)
     return tagged, build_events([tagged])
 
 
@@ -110,14 +110,7 @@ def process_inputs(
                 documents.extend(structured.read(number, source))
                 continue
             document = read_document(source, f"d{number}", max_bytes=settings["max_bytes"])
-            tagged.append(
-                tag_document(
-                    document,
-                    reference_date=settings["reference_date"],
-                    today=today,
-                    day_first=settings["day_first"],
-                )
-            )
+            tagged.append(tag_document(document, settings=settings, today=today))
             documents.append(tagged[-1])
         except SourceError as error:
             failure = Failure(source, str(error))
@@ -154,10 +147,5 @@ def extract(
     """
     settings = resolve_settings(reference_date=reference_date, **options)
     document = document_from_text(text, source, "d1")
-    tagged = tag_document(
-        document,
-        reference_date=settings["reference_date"],
-        today=today or date.today(),
-        day_first=settings["day_first"],
-    )
+    tagged = tag_document(document, settings=settings, today=today or date.today())
     return Timeline(documents=(tagged,), events=build_events([tagged]), title=settings["title"])

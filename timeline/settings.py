@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 
@@ -62,6 +63,20 @@ def _country(value: Any) -> str:
     return text
 
 
+def _named_events(value: Any) -> Any:
+    """Built-in named events plus the rows of a user CSV (a path), loaded and checked once."""
+    from timeline.temporal.calendar import CalendarDataError, load_named_events
+
+    if isinstance(value, tuple):
+        return value
+    try:
+        return load_named_events(Path(value))
+    except CalendarDataError as error:
+        raise SettingError(str(error)) from None
+    except OSError as error:
+        raise SettingError(f"{value}: cannot read ({error.strerror or error})") from None
+
+
 def _positive_int(value: Any) -> int:
     try:
         number = int(value)
@@ -101,6 +116,13 @@ SETTINGS: tuple[Setting, ...] = (
         "US",
         "Two-letter country code whose holidays are meant (Thanksgiving, Labor Day, ...).",
         _country,
+    ),
+    Setting(
+        "events",
+        None,
+        "A CSV of your own named events (name,aliases,start,end,city,country,source), "
+        "added to the built-in table.",
+        _named_events,
     ),
     Setting("title", "Timeline", "Title of the timeline page.", _text),
     Setting(

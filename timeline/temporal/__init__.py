@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from timeline.model import Timex
-from timeline.temporal import matcher, resolve
+from timeline.temporal import calendar, matcher, resolve
+from timeline.temporal.calendar import NamedEvent
 from timeline.temporal.rules import RuleSet, load
 
 __all__ = ["tag"]
@@ -28,40 +30,43 @@ _DATED = re.compile(r"^\d{4}")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
 
-def _calendar_timexes(text: str, reference: date) -> tuple[list[Timex], list[Timex]]:
-    """Holidays and named events from calendar.py, when it exists."""
-    try:
-        from timeline.temporal import calendar as named  # type: ignore[attr-defined]
-    except ImportError:
-        return [], []
-    holidays = list(named.find_holidays(text, reference)) if hasattr(named, "find_holidays") else []
-    events = (
-        list(named.find_named_events(text, reference))
-        if hasattr(named, "find_named_events")
-        else []
-    )
-    return holidays, events
+def _calendar_timexes(
+    text: str, reference: date, country: str, events: Sequence[NamedEvent] | None
+) -> tuple[list[Timex], list[Timex]]:
+    """Holidays (of ``country``) and named events (of ``events``, else the built-in table)."""
+    holidays = calendar.find_holidays(text, reference, country=country)
+    named = calendar.find_named_events(text, reference, events=events)
+    return holidays, named
 
 
 def _as_date(reference: date | datetime) -> date:
     return reference.date() if isinstance(reference, datetime) else reference
 
 
-def tag(text: str, reference: date, *, day_first: bool = False) -> list[Timex]:
+def tag(
+    text: str,
+    reference: date,
+    *,
+    day_first: bool = False,
+    country: str = "US",
+    events: Sequence[NamedEvent] | None = None,
+) -> list[Timex]:
     """Find and resolve every time expression in ``text``.
 
     ``reference`` is the date relative expressions count from ("yesterday", "next
-    year"); ``day_first`` reads 04/05/2024 as 4 May. Returns timexes sorted by start
-    offset, with ``text == text[start:end]`` and empty ids.
+    year"); ``day_first`` reads 04/05/2024 as 4 May; ``country`` names whose
+    holidays are meant; ``events`` replaces the built-in named-events table (see
+    :func:`timeline.temporal.calendar.load_named_events`). Returns timexes sorted by
+    start offset, with ``text == text[start:end]`` and empty ids.
     """
     rules = load("en")
     ref = _as_date(reference)
     matches = matcher.find(text, rules, day_first=day_first)
-    holidays, events = _calendar_timexes(text, ref)
+    holidays, named = _calendar_timexes(text, ref, country, events)
     matches, holidays = _merge_holidays(matches, holidays)
     timexes = _resolve_all(text, matches, ref, rules)
     timexes.extend(holidays)
-    timexes.extend(events)
+    timexes.extend(named)
     timexes.sort(key=lambda t: (t.start, -t.end))
     return timexes
 
