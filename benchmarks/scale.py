@@ -253,9 +253,8 @@ def _ceilings(results: dict[str, dict[str, float]]) -> list[str]:
     """Speed-ups the CPU seconds allow on 2 free cores, whatever else the machine ran.
 
     Wall-clock ratios only mean something on an otherwise idle machine; the CPU
-    each run spent does not depend on the load: with the workers' CPU spread over
-    2 cores and the parent's alongside, a run cannot take less than
-    max(workers / 2, parent) seconds.
+    each run spent hardly depends on the load: parent and workers share 2 cores,
+    so a run cannot take less than max(all its CPU / 2, the parent's CPU) seconds.
     """
     one = results["--jobs 1"]
     serial = one["cpu_parent"] + one["cpu_workers"]
@@ -263,9 +262,10 @@ def _ceilings(results: dict[str, dict[str, float]]) -> list[str]:
     for name in ("--jobs 2", "dask, 2 workers"):
         if name in results:
             figures = results[name]
-            floor = max(figures["cpu_workers"] / 2, figures["cpu_parent"])
+            total = figures["cpu_parent"] + figures["cpu_workers"]
+            floor = max(total / 2, figures["cpu_parent"])
             lines.append(
-                f"- {name}: CPU {figures['cpu_parent'] + figures['cpu_workers']:.1f} s "
+                f"- {name}: CPU {total:.1f} s "
                 f"against {serial:.1f} s in one process; on 2 free cores at most "
                 f"{serial / floor:.2f}x"
             )
