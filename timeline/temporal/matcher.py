@@ -1,7 +1,9 @@
 """Apply the compiled rules to a text and keep the best non-overlapping matches.
 
-Every rule scans the text on its own (each regex is linear: no nested
-quantifiers, bounded whitespace). Overlaps are resolved greedily: the longest
+Every rule is tried only where one of its matches can begin (see
+:mod:`timeline.temporal.anchors`: one pass lists word starts, each rule is matched
+at those its first characters allow; each regex is linear: no nested quantifiers,
+bounded whitespace). Overlaps are resolved greedily: the longest
 span wins, then the higher priority, then the earlier rule. A modifier written
 just before a kept match ("early", "the end of", "more than") is then folded into
 its span and recorded as ``mod``.
@@ -13,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from timeline.temporal.anchors import Anchors
+from timeline.temporal.anchors import finditer as anchored_finditer
 from timeline.temporal.normalize import normalize
 from timeline.temporal.rules import Rule, RuleSet
 
@@ -41,65 +45,25 @@ class Match:
         return self.rule.type
 
 
-#: how far a match may reach on either side of the trigger word it holds
-_REACH = 80
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+def _anchors(rules: RuleSet) -> Anchors:
+    """The start index of a rule set's patterns, built once per rule set."""
+    held = _ANCHORS.get(id(rules))
+    if held is None or held[0] is not rules:
+        held = _ANCHORS[id(rules)] = (rules, Anchors([rule.regex for rule in rules.rules]))
+    return held[1]
 
 
-def _trigger_index(text: str, rules: RuleSet) -> tuple[dict[str, list[int]], list[int]]:
-    words: dict[str, list[int]] = {}
-    digits: list[int] = []
-    known = rules.trigger_words
-    for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        if token[0] <= "9":
-            digits.append(m.start())
-            continue
-        token = token.lower()
-        if token in known:
-            words.setdefault(token, []).append(m.start())
-    return words, digits
-
-
-def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
-    """Merged [p - reach, p + reach] windows around sorted trigger positions."""
-    if len(positions) * _REACH > size:
-        return [(0, size)]
-    out: list[tuple[int, int]] = []
-    for p in positions:
-        lo, hi = max(0, p - _REACH), min(size, p + _REACH)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _rule_windows(rule: Rule, words: dict[str, list[int]], digits: list[int], size: int):
-    positions: list[int] = list(digits) if rule.digits else []
-    for trigger in rule.triggers:
-        positions.extend(words.get(trigger, ()))
-    if not positions:
-        return []
-    positions.sort()
-    return _windows(positions, size)
-
-
-def _scan(rule: Rule, text: str, windows: list[tuple[int, int]]):
-    last_end = -1
-    for lo, hi in windows:
-        for m in rule.regex.finditer(text, lo, hi):
-            if m.start() >= last_end:
-                last_end = m.end()
-                yield m
+_ANCHORS: dict[int, tuple[RuleSet, Anchors]] = {}
 
 
 def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[Match]:
     found: list[Match] = []
-    words, digits = _trigger_index(text, rules)
+    starts = _anchors(rules).positions(text)
     for order, rule in enumerate(rules.rules):
-        windows = _rule_windows(rule, words, digits, len(text))
-        for m in _scan(rule, text, windows):
+        positions = starts[order]
+        if positions is not None and not positions:
+            continue
+        for m in anchored_finditer(rule.regex, text, positions):
             start, end = m.span()
             if start == end:
                 continue

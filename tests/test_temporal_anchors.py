@@ -1,0 +1,42 @@
+"""Anchored scanning finds exactly what a full ``finditer`` finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.temporal.anchors import Anchors, finditer, prefixes
+from timeline.temporal.rules import load
+
+TEXTS = [
+    "On 5 May 2020, the 3rd quarter ended; two weeks ago THE MEETING was held.",
+    "1" * 300 + " 2024 2024-05-06 12/31/1999 (((12 May 1999))) \u00a0May\u00a016",
+    "Dec. 16, Dec. 16, the 1990s and '90s, FY2025, Q3 2024, 9:30 a.m. Thursday",
+    "İstanbul ſeptember Kelvin \u212a days; “January 19” — every Monday, twice a week",
+    "\t \n May may March march the 1st the 2nd of of of a year and a half",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_rule_finds_what_a_full_scan_finds(text: str) -> None:
+    rules = load("en")
+    patterns = [rule.regex for rule in rules.rules]
+    positions = Anchors(patterns).positions(text)
+    for pattern, where in zip(patterns, positions, strict=True):
+        full = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in finditer(pattern, text, where)] == full, pattern.pattern[:60]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<!\w)(?:the\s)?(?P<n>\d\d)", {"the", "00"}),
+        (r"(?<!\w)(?i:may)\b", {"may"}),
+        (r"(?<!\w)a|b", None),  # the second branch may start inside a word
+        (r"(?<!\w)(\w)\1", None),  # a back reference: scanned in full
+    ],
+)
+def test_prefixes(pattern: str, expected: set[str] | None) -> None:
+    found = prefixes(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found is not None else None) == expected
