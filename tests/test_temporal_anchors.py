@@ -38,5 +38,5 @@ def test_every_rule_finds_what_a_full_scan_finds(text: str) -> None:
     ],
 )
 def test_prefixes(pattern: str, expected: set[str] | None) -> None:
-    found = prefixes(re.compile(pattern, re.IGNORECASE))
+    found = prefixes(re.compile(pattern, re.IGNORECASE), 3)
     assert (set(found) if found is not None else None) == expected

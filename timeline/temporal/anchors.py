@@ -24,13 +24,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 #: how many leading characters tell patterns apart
-KEY = 3
+KEY = 6
 #: a symbol that stands for any character
 ANY = "*"
 _SPACE = " "
 _DIGIT = "0"
-#: where a pattern that starts with ``(?<!\w)`` may begin (never inside a word)
-_WORD_START = re.compile(r"(?<!\w)\S")
 _MAX_PREFIXES = 20_000
 
 
@@ -152,14 +150,16 @@ def _repeat(low: int, high: int, body, k: int, ignore_case: bool) -> set[str]:
 
 
 def _starts_at_word(parsed) -> bool:
-    """True when the pattern opens with ``(?<!\\w)`` (or ``(?<![\\w])``)."""
+    """True when the pattern opens with ``(?<!\\w)``, or ``(?<![\\w.])`` and the like."""
     if not parsed.data:
         return False
     op, av = parsed.data[0]
     if op is not sre.ASSERT_NOT or av[0] != -1:
         return False
     body = list(av[1])
-    return body == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+    if len(body) != 1 or body[0][0] is not sre.IN:
+        return False
+    return (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1] and (sre.NEGATE, None) not in body[0][1]
 
 
 def prefixes(pattern: re.Pattern[str], k: int = KEY) -> frozenset[str] | None:
@@ -193,38 +193,48 @@ class Anchors:
         self.k = k
         self.count = len(patterns)
         self.full_scan = [False] * len(patterns)
-        self._by_prefix: dict[str, list[int]] = {}
+        # a trie of prefixes: node = (indices of the patterns whose prefix ends here, children)
+        self._root: tuple[set[int], dict[str, tuple]] = (set(), {})
+        firsts: set[str] = set()
         for index, pattern in enumerate(patterns):
             found = prefixes(pattern, k)
             if found is None:
                 self.full_scan[index] = True
                 continue
             for prefix in found:
-                self._by_prefix.setdefault(prefix, []).append(index)
+                firsts.add(prefix[0])
+                node = self._root
+                for symbol in prefix:
+                    node = node[1].setdefault(symbol, (set(), {}))
+                node[0].add(index)
+        self._starts = re.compile(r"(?<!\w)" + _first_class(firsts))
         self._memo: dict[str, tuple[int, ...]] = {}
         self._everyone = tuple(i for i in range(self.count) if not self.full_scan[i])
 
     def _lookup(self, key: str) -> tuple[int, ...]:
-        symbols = []
+        found: set[int] = set()
+        frontier = [self._root]
         for ch in key:
             symbol = canon(ch)
             if symbol is None:
                 return self._everyone
-            symbols.append(symbol)
-        found: set[int] = set()
-        # every prefix of the key, each position either its symbol or ANY
-        partial = [""]
-        for symbol in symbols:
-            partial = [p + s for p in partial for s in (symbol, ANY)]
-            for p in partial:
-                found.update(self._by_prefix.get(p, ()))
+            reached = []
+            for node in frontier:
+                for edge in (symbol, ANY):
+                    child = node[1].get(edge)
+                    if child is not None:
+                        found |= child[0]
+                        reached.append(child)
+            frontier = reached
+            if not frontier:
+                break
         return tuple(sorted(found))
 
     def rules_at(self, key: str) -> tuple[int, ...]:
         """Indices of the patterns that may start with the text ``key``."""
         hit = self._memo.get(key)
         if hit is None:
-            if len(self._memo) > 100_000:
+            if len(self._memo) > 200_000:
                 self._memo.clear()
             hit = self._memo[key] = self._lookup(key)
         return hit
@@ -234,11 +244,25 @@ class Anchors:
         out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
         k = self.k
         rules_at = self.rules_at
-        for m in _WORD_START.finditer(text):
+        for m in self._starts.finditer(text):
             p = m.start()
             for index in rules_at(text[p : p + k]):
                 out[index].append(p)  # type: ignore[union-attr]
         return out
+
+
+def _first_class(symbols: set[str]) -> str:
+    """A character class of every character whose symbol is in ``symbols`` (and any
+    cased non-ASCII letter, which may stand for any symbol)."""
+    parts = [r"\x80-\U0010ffff"]
+    for symbol in sorted(symbols):
+        if symbol == _DIGIT:
+            parts.append(r"\d")
+        elif symbol.isascii() and symbol.isalpha():
+            parts.append(re.escape(symbol) + re.escape(symbol.upper()))
+        else:
+            parts.append(re.escape(symbol))
+    return "[" + "".join(parts) + "]"
 
 
 def finditer(
