@@ -240,8 +240,10 @@ def benchmark(n: int, runs: int, with_browser: bool) -> list[str]:
         empty_path.write_text(EMPTY_PAGE.format(js=plotly_js()), encoding="utf-8")
         figures = browser_figures(page_path, empty_path, runs)
     ratio = figures["page_ms"] / figures["empty_ms"]
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
     worst = max(figures["zoom_ms"] + figures["pan_ms"])
     lines += [
+        f"machine load average while measuring (1, 5, 15 min): {load} on {os.cpu_count()} CPUs",
         f"draw, empty Plotly page (median of {runs}): {figures['empty_ms']:.0f} ms",
         f"draw, timeline page (median of {runs}): {figures['page_ms']:.0f} ms   "
         f"ratio {ratio:.2f}x   target < 2x   {'ok' if ratio < 2 else 'MISSED'}",
