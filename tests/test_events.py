@@ -392,3 +392,40 @@ REPORTING_CASES = [
 def test_reporting_dates_the_saying(text: str, timexes: list[T], expected: list[tuple]) -> None:
     events = build_events([tagged(text, timexes, date(2025, 9, 20))])
     assert [(e.title, e.start) for e in events] == expected
+
+
+WIRE_CASES = [
+    # (text, timexes, expected title): trailing sayings, leading phrases, participles
+    (
+        "Vera Lind, a former envoy to the region, is also expected to visit Riga, "
+        "Tom Hale said at a press briefing today.",
+        [T("today", date(2025, 9, 20))],
+        "Tom Hale said Vera Lind is expected to visit Riga",
+    ),
+    (
+        "Governor Ruth Alvarez, the state's top official, was asked today about the budget.",
+        [T("today", date(2025, 9, 20))],
+        "Ruth Alvarez was asked about the budget",
+    ),
+    (
+        "In a long speech broadcast on radio Thursday, the general urged calm.",
+        [T("Thursday", date(2025, 9, 18))],
+        "General urged calm",
+    ),
+    (
+        "The union issued an ultimatum to the board, starting at noon Saturday.",
+        [T("noon Saturday", date(2025, 9, 20))],
+        "Union issued an ultimatum to the board",
+    ),
+    (
+        "She added one more medal today.",
+        [T("today", date(2025, 9, 20))],
+        "She added one more medal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "title"), WIRE_CASES)
+def test_wire_titles(text: str, timexes: list[T], title: str) -> None:
+    (event,) = build_events([tagged(text, timexes, date(2025, 9, 20))])
+    assert event.title == title

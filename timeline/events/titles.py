@@ -43,6 +43,8 @@ MAX_TITLE = 70
 SOFT_TITLE = 60
 #: Longest subject (in words) a clause may lend to another.
 MAX_SUBJECT_WORDS = 7
+#: Longest verbless clause between commas that still counts as an appositive.
+MAX_APPOSITIVE_WORDS = 10
 
 _PRONOUNS = frozenset({"he", "she", "him"})
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -190,7 +192,8 @@ def make_title(
     tokens = _relative(tokens, sentence, spans, low)
     if tokens and is_finite_verb(tokens, 0) and not tokens[0].is_capitalized:
         subject = _appositive_subject(sentence, spans, low, protected) or subject
-    tokens = _shape(tokens, target, subject, context)
+    previous = tokenize(sentence, *spans[low - 1]) if low > 0 else []
+    tokens = _shape(tokens, target, subject, context, previous, protected)
     tokens = _remove_dates(tokens, target, protected)
     tokens = _tidy(tokens, context, subject)
     return _finish(tokens) or _fallback(sentence, protected)
@@ -216,8 +219,10 @@ def _after_dateline(sentence: str, spans: list[Span]) -> list[Span]:
 def _reported_clause(sentence: str, spans: list[Span], low: int) -> list[Token]:
     """What a trailing "..., the airline announced Friday" reports: the first clause with a verb."""
     for i in range(low):
-        tokens = tokenize(sentence, *spans[i])
+        tokens = strip_fillers(tokenize(sentence, *spans[i]))
         if any(is_finite_verb(tokens, j) for j in range(len(tokens))):
+            if i > 0 and tokens and is_finite_verb(tokens, 0):
+                return [*_appositive_subject(sentence, spans, i, []), *tokens]
             return tokens
     return tokenize(sentence, *spans[low - 1])
 
@@ -288,15 +293,13 @@ def _appositive_subject(
         words = [t for t in tokens if t.is_word or t.lower == "'s"]
         if not words:
             continue  # "however"
-        if _is_reduced_relative(words):
-            continue  # "the museum, founded in 1870, reopened"
-        if len(words) > 6 or has_verb(words):
+        if _is_reduced_relative(words) or words[0].lower in _CUT_PREPOSITIONS:
+            continue  # "the museum, founded in 1870, reopened"; "..., in an initiative, ..."
+        if len(words) > MAX_APPOSITIVE_WORDS or has_verb(words):
             break
         if any(_inside(t, span) for t in words for span in protected):
             break
         candidates.append(words)
-        if words[0].is_capitalized:
-            break
     if not candidates:
         return []
     named = [c for c in candidates if c[0].is_capitalized]
@@ -318,6 +321,8 @@ def _core_clauses(sentence: str, spans: list[Span], target: Target) -> tuple[int
         words = [t for t in tokenize(sentence, *spans[i]) if not _inside(t, target)]
         return not has_verb(words)
 
+    if index == 0 and len(spans) > 1 and _leads(sentence, spans[0]) and not verbless(1):
+        return 0, 1  # "In an attack read on TV Thursday, Saddam called ...": the clause after
     if not verbless(index):
         return low, high
     forward = index + 1 < len(spans) and (index == 0 or _leads(sentence, spans[index]))
@@ -418,11 +423,8 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
     if tokens[content].lower in _ADVERBIAL_OPENERS:  # "said as dawn broke Saturday"
         return tokens, None
     rest = [t for t in tokens[content:] if not _inside(t, target)]
-    opens_object = bool(rest) and (
-        rest[0].lower in _ARTICLES or rest[0].text[:1].isdigit() or rest[0].lower == "plans"
-    )
-    if opens_object and not any(is_finite_verb(rest, i) for i in range(len(rest))):
-        return tokens, None  # "reported a 12% rise": an object, not a report
+    if not _has_clause(rest):
+        return tokens, None  # "reported a 12% rise", "added one more": an object, not a report
     rest = [t for t in tokens[content:] if t.is_word and not _inside(t, target)]
     if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
         return tokens, None
@@ -431,6 +433,14 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
 
 
 _ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
+
+
+def _has_clause(tokens: list[Token]) -> bool:
+    """A finite verb or a plan ("will", "plan to") somewhere in ``tokens``."""
+    if any(is_finite_verb(tokens, i) for i in range(len(tokens))):
+        return True
+    text = " ".join(t.lower for t in tokens)
+    return any(f" {m} " in f" {text} " for m in lexicon.phrases("future_markers.txt"))
 
 
 def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) -> bool:
@@ -446,18 +456,14 @@ def _only_reporting(tokens: list[Token], target: Target, protected: list[Span]) 
     verb = _reporting_verb(words)
     if verb is None:
         return False
-    return verb == len(words) - 1 or words[verb + 1].lower in _ADVERBIAL_OPENERS
+    after = words[verb + 1 :]
+    return not after or after[0].lower in _ADVERBIAL_OPENERS or not _has_clause(after)
 
 
 def _saying(tokens: list[Token]) -> list[Token]:
-    """ "officials said as dawn broke Saturday" -> "officials said"."""
+    """ "officials said as dawn broke Saturday" / "at a briefing today" -> "officials said"."""
     verb = _reporting_verb(tokens)
-    if verb is None:
-        return tokens
-    for i in range(verb + 1, len(tokens)):
-        if tokens[i].lower in _ADVERBIAL_OPENERS:
-            return tokens[:i]
-    return tokens
+    return tokens if verb is None else tokens[: verb + 1]
 
 
 def _lower_first(tokens: list[Token]) -> list[Token]:
@@ -472,7 +478,12 @@ def _lower_first(tokens: list[Token]) -> list[Token]:
 
 
 def _shape(
-    tokens: list[Token], target: Target, subject: list[Token], context: TitleContext
+    tokens: list[Token],
+    target: Target,
+    subject: list[Token],
+    context: TitleContext,
+    previous: list[Token],
+    protected: list[Span],
 ) -> list[Token]:
     if target.future:
         planned = _future(tokens, subject)
@@ -495,8 +506,19 @@ def _shape(
             return [*_adjectives(tokens[:first]), *noun]
         if target.name is not None:
             return [_synthetic(target.name)]
+        if has_verb(previous) and _bare(tokens[first + 1 :], protected):
+            return strip_fillers(previous)  # "..., starting at noon Saturday": the main clause
         return _participle_clause(tokens, first, subject)
     return tokens
+
+
+def _bare(tokens: list[Token], protected: list[Span]) -> bool:
+    """Nothing but dates, their prepositions and punctuation."""
+    prepositions = lexicon.words("temporal_prepositions.txt") | _DATE_MODIFIERS
+    return all(
+        not t.is_word or t.lower in prepositions or any(_inside(t, span) for span in protected)
+        for t in tokens
+    )
 
 
 def _first_content_word(tokens: list[Token]) -> int | None:
@@ -747,7 +769,7 @@ def _drop_leading_phrase(tokens: list[Token]) -> list[Token]:
     """ "In Washington, the agency released ..." -> "the agency released ..."."""
     if not tokens or tokens[0].lower not in _CUT_PREPOSITIONS:
         return tokens
-    for i, token in enumerate(tokens[:7]):
+    for i, token in enumerate(tokens[:10]):
         if token.text == ",":
             return tokens[i + 1 :] if i + 3 < len(tokens) else tokens
     return tokens
@@ -918,7 +940,7 @@ def _drop_after_reporting(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for i, token in enumerate(tokens):
         previous = tokens[i - 1].lower if i else ""
-        recent = {t.lower for t in tokens[max(0, i - 3) : i]}
+        recent = {t.lower for t in tokens[max(0, i - 5) : i]}
         following = i + 1 < len(tokens) and is_finite_verb(tokens, i + 1)
         reported = bool(recent & lexicon.words("reporting_verbs.txt"))
         right_after = previous in lexicon.words("reporting_verbs.txt")
