@@ -43,7 +43,7 @@ TITLE_CASES = [
         ],
     ),
     (
-        "Since then, the ministry has repeatedly postponed the auction, "
+        "Since then, the ministry has repeatedly postponed that auction, "
         "most recently to August 30.",
         [T("August 30", date(2025, 8, 30), anchor="reference")],
         [("Ministry postponed the auction to August 30", date(2025, 8, 30), date(2025, 8, 30))],

@@ -753,6 +753,7 @@ def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> l
     tokens = _names(tokens, context)
     tokens = _simple_past(tokens)
     tokens = _drop_after_reporting(tokens)
+    tokens = _definite(tokens)
     tokens = [
         t
         for i, t in enumerate(tokens)
@@ -933,6 +934,22 @@ def _is_manner_adverb(word: str) -> bool:
 @cache
 def _participles() -> frozenset[str]:
     return frozenset(row[2] for row in lexicon.rows("irregular_verbs.txt"))
+
+
+def _definite(tokens: list[Token]) -> list[Token]:
+    """ "extended that timeline" -> "extended the timeline": a title has no context to point at."""
+    result = list(tokens)
+    for i in range(1, len(result) - 1):
+        word, following = result[i].lower, result[i + 1]
+        if word not in {"that", "this", "these", "those"} or not following.is_word:
+            continue
+        if following.is_capitalized or is_finite_verb(result, i + 1):
+            continue
+        if is_finite_verb(result, i - 1) and result[i - 1].lower not in lexicon.words(
+            "reporting_verbs.txt"
+        ):
+            result[i] = Token("the", result[i].start, result[i].end)
+    return result
 
 
 def _drop_after_reporting(tokens: list[Token]) -> list[Token]:
