@@ -27,6 +27,7 @@ __all__ = ["tag"]
 _CUE_REACH = 150
 _YEAR = re.compile(r"^\d{4}(?:-|$)")
 _DATED = re.compile(r"^\d{4}")
+_JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|[-–—])\s*")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
 
@@ -96,6 +97,25 @@ def _is_story(matches: list[matcher.Match], reference: date) -> bool:
     return len(years) >= 2 and far * 2 > len(years)
 
 
+def _coordinated(text: str, matches: list[matcher.Match], i: int) -> date | None:
+    """The last day of a dated match joined to a yearless one ("April and [June 1955]")."""
+    if not matches[i].value.startswith("UNDEF-year-") or i + 1 >= len(matches):
+        return None
+    following = matches[i + 1]
+    if not _DATED.match(following.value) or not _JOINED.fullmatch(
+        text, matches[i].end, following.start
+    ):
+        return None
+    try:
+        found = resolve.base_interval(following.value.partition("|")[0])
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    end = found[1]
+    return end.date() if isinstance(end, datetime) else end
+
+
 def _resolve_all(
     text: str, matches: list[matcher.Match], reference: date, rules: RuleSet
 ) -> list[Timex]:
@@ -103,8 +123,10 @@ def _resolve_all(
     cues = resolve.find_cues(text, rules)
     story = _is_story(matches, reference)
     narrative: resolve.Narrative | None = None
+    # explicit dates far from / near the reference so far: is this a history or news?
+    told_far = told_near = 0
     out: list[Timex] = []
-    for match in matches:
+    for i, match in enumerate(matches):
         index = bisect.bisect_right(starts, match.start) - 1
         # tense cues are looked for in the sentence, but never far away (keeps it linear)
         lo = max(starts[index], match.start - _CUE_REACH)
@@ -113,7 +135,17 @@ def _resolve_all(
         )
         direction = resolve.direction(text, match.start, match.end, lo, hi, rules, cues)
         modal = resolve.has_modal(match.start, lo, cues)
-        ctx = resolve.Context(reference, narrative, index, direction, modal, story)
+        ahead = _coordinated(text, matches, i)
+        ctx = resolve.Context(
+            reference,
+            narrative,
+            index,
+            direction,
+            modal,
+            story,
+            ahead=ahead,
+            history=told_far > told_near,
+        )
         value, anchor = resolve.resolve_value(match.value, ctx)
         if not resolve.valid(value):
             continue
@@ -135,6 +167,14 @@ def _resolve_all(
                 rule=match.rule.name,
             )
         )
+        if interval is not None and anchor in ("absolute", "reference"):
+            year = interval.start.year
+            if anchor == "absolute" and abs(year - reference.year) >= resolve.FAR_YEARS:
+                told_far += 1
+            else:
+                told_near += 1
+        if anchor == "reference" and resolve.far(ctx) and told_far > told_near:
+            continue  # "this day" in a history must not pull the story to the present
         backward = "-MINUS-" in match.value and "NARR" in match.value
         if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
             start = interval.start

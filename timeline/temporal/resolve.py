@@ -54,6 +54,22 @@ class Context:
     direction: str | None  # "past", "future" or None
     modal: bool = False  # a "will"/"shall" right before: the one cue weekdays and quarters trust
     story: bool = False  # the text's own years lie far from the reference: a history
+    #: the year of a dated expression this one is coordinated with ("April and June 1955")
+    ahead: date | None = None
+    #: whether the text so far reads as a history (more explicit dates far from the
+    #: reference than near it); None leaves it to the narrative alone
+    history: bool | None = None
+
+
+def far(ctx: Context) -> bool:
+    """True when the story is told far from the reference date (history text)."""
+    return ctx.history is not False and far_story(ctx)
+
+
+def far_story(ctx: Context) -> bool:
+    """True when the last date the text established lies far from the reference."""
+    narr = ctx.narrative
+    return narr is not None and abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
 
 
 # ---------------------------------------------------------------- sentences and tense
@@ -207,23 +223,40 @@ def season_of(day: date) -> tuple[int, str]:
 # ---------------------------------------------------------------- shapes
 
 
-_REL = re.compile(r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>\w+)$")
+_REL = re.compile(
+    r"^UNDEF-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>\w+)$"
+)
 _YEARLESS = re.compile(r"^UNDEF-year-(?P<rest>.+)$")
 _WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS))?$")
 _SEASON = re.compile(
-    r"^UNDEF-season-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d)-(?P<s>\w\w)$"
+    r"^UNDEF-season-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d)-(?P<s>\w\w)$"
 )
 _CENTURY2 = re.compile(r"^UNDEF-century-(?P<yy>\d\d?)$")
 _DECADE2 = re.compile(r"^UNDEF-decade-(?P<d>\d)$")
 _DAY_ONLY = re.compile(r"^UNDEF-day-(?P<d>\d\d?)$")
 _ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
 
+_ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
+
 Resolved = tuple[str, str]  # (value, anchor)
 
 
-def _base(ctx: Context, anchor: str) -> tuple[date, str]:
-    if anchor == "NARR" and ctx.narrative is not None:
-        return ctx.narrative.day, "narrative"
+#: granularities fine enough to anchor a "CTX" unit (a year does not tell "that afternoon")
+_ANCHORS = {
+    "day": ("day", "hour", "minute"),
+    "week": ("week", "day", "hour", "minute"),
+    "month": ("month", "week", "day", "hour", "minute"),
+}
+
+
+def _base(ctx: Context, anchor: str, unit: str = "year") -> tuple[date, str]:
+    narr = ctx.narrative
+    if narr is not None and anchor == "NARR":
+        return narr.day, "narrative"
+    # CTX: "the end of the month", "that afternoon": the reference in news, the story in history
+    fine = narr is not None and narr.granularity in _ANCHORS.get(unit, (narr.granularity,))
+    if narr is not None and anchor == "CTX" and fine and far(ctx):
+        return narr.day, "narrative"
     return ctx.reference, "reference"
 
 
@@ -233,7 +266,7 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
     if m.group("n") == "X":
         return ("PAST_REF" if m.group("sign") == "MINUS" else "FUTURE_REF"), "reference"
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
-    base, anchor = _base(ctx, m.group("anchor"))
+    base, anchor = _base(ctx, m.group("anchor"), unit)
     narr = ctx.narrative
     if (
         unit == "year"
@@ -278,6 +311,10 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
     month = _first_month(rest)
     md = _month_day(rest)
     day = md[1] if md and md[1] else 1
+    if ctx.ahead is not None:
+        # "April and June 1955", "26 June - 4 August 1952": the year written next
+        year = ctx.ahead.year - ((month, day) > (ctx.ahead.month, ctx.ahead.day))
+        return f"{year:04d}-{rest}", "narrative"
     narr = ctx.narrative
     if narr is not None and (
         narr.sentence == ctx.sentence
@@ -291,12 +328,7 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             )
         )
     ):
-        year = narr.day.year
-        fine = narr.granularity in ("month", "week", "day", "hour", "minute", "season", "quarter")
-        forward = ctx.direction == "future" or (ctx.story and month < narr.day.month - WRAP_MONTHS)
-        if fine and forward and (month, day) < (narr.day.month, narr.day.day):
-            year += 1
-        return f"{year:04d}-{rest}", "narrative"
+        return f"{_story_year(narr, month, day, ctx.direction):04d}-{rest}", "narrative"
     ref = ctx.reference
     if rest.startswith("Q"):
         # reports speak of the latest quarter begun, unless they say "will"
@@ -330,6 +362,26 @@ def _news_year(month: int, day: int, has_day: bool, ctx: Context) -> int:
         return year - 1
     if ctx.direction == "future" and delta < -slack:
         return year + 1
+    return year
+
+
+_FINE = ("month", "week", "day", "hour", "minute", "season", "quarter")
+
+
+def _story_year(narr: Narrative, month: int, day: int, direction: str | None) -> int:
+    """The year of a month(-day) told after the narrative date: the nearer occurrence.
+
+    After "December 7, 1941", "in January" is January 1942; after "September 1944",
+    "by the start of July" is July 1944. A coarse narrative ("in 1941") keeps its year.
+    """
+    year = narr.day.year
+    if narr.granularity not in _FINE:
+        return year
+    here = (narr.day.month, narr.day.day)
+    if (month, day) < here and (direction == "future" or narr.day.month - month > WRAP_MONTHS):
+        return year + 1
+    if (month, day) > here and month - narr.day.month > 6 and direction != "future":
+        return year - 1
     return year
 
 
@@ -373,6 +425,9 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved:
 def resolve_two_digit(m: re.Match[str], ctx: Context) -> Resolved:
     """ "'95" -> 1995, "'90s" -> 199: the century that keeps it near the reference."""
     yy = int(m.group("yy"))
+    if far(ctx):  # "'99" in a story of the 1890s
+        assert ctx.narrative is not None
+        return f"{ctx.narrative.day.year // 100 * 100 + yy:04d}", "narrative"
     century = ctx.reference.year // 100
     if yy > (ctx.reference.year % 100) + 10:
         century -= 1
@@ -403,6 +458,18 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Resolved:
     return f"{int(m.group('n')) - 1:02d}", "absolute"
 
 
+def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
+    """``FAR-PAST_REF`` ("former") only in history text, ``NEAR-`` only outside it.
+
+    The two annotation traditions differ: TIMEX2 history text marks "former", news
+    TimeML does not; neither marks a past-tense "soon" in a history. An empty value
+    drops the expression.
+    """
+    if far(ctx) == (m.group("when") == "FAR"):
+        return m.group("value"), "reference"
+    return "", "unresolved"
+
+
 SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved]], ...] = (
     (_REL, resolve_relative),
     (_YEARLESS, resolve_yearless),
@@ -412,6 +479,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_DECADE2, resolve_decade),
     (_DAY_ONLY, resolve_day_only),
     (_ORD_CENTURY, resolve_century),
+    (_ONLY, resolve_only),
 )
 
 
@@ -541,7 +609,9 @@ def interval_of(value: str, mod: str | None) -> Interval | None:
 
 
 def valid(value: str) -> bool:
-    """False for values naming impossible dates (month 13, February 30)."""
+    """False for values naming impossible dates (month 13, February 30), or none."""
+    if not value:
+        return False
     try:
         base_interval(value)
     except ValueError:

@@ -19,6 +19,9 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+#: a match ends at a word boundary, or between a number and a capitalized word: headings
+#: run into the next line when text is extracted ("1917-1918Events of 1917")
+_END = r"(?:(?!\w)|(?<=\d)(?=[A-Z][a-z]))"
 _REF = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 #: fields normalize.py derives from groups, usable in value templates
 DERIVED = ("hour24", "minute2")
@@ -225,7 +228,7 @@ def _build_rule(
     if spec["type"] not in TYPES:
         raise RuleError(f"rule {name!r}: bad type {spec['type']!r}")
     where = f"rule {name!r}"
-    regex = _compile(r"(?<!\w)" + _expand(spec["pattern"], fragments, where) + r"(?!\w)", where)
+    regex = _compile(r"(?<!\w)" + _expand(spec["pattern"], fragments, where) + _END, where)
     values = spec["value"] if isinstance(spec["value"], list) else [spec["value"]]
     for value in values:
         for ref in _REF.findall(value):

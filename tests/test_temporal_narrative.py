@@ -1,0 +1,87 @@
+"""Narrative resolution in history text: dates that count from the story, not the reference.
+
+Every case is a sentence of our own, read with a reference date far from the story
+(as a history article read today), with the expected TIMEX3 value of the [bracketed] span.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+TODAY = date(2009, 12, 19)
+NEWS_DAY = date(1998, 10, 2)  # a Friday
+
+
+def value_of(text: str, reference: date = TODAY) -> str | None:
+    """The value of the timex marked [like this] in ``text`` (None when nothing is found)."""
+    start = text.index("[")
+    end = text.index("]") - 1
+    plain = text.replace("[", "").replace("]", "")
+    for timex in tag(plain, reference):
+        if (timex.start, timex.end) == (start, end):
+            return timex.value
+    return None
+
+
+# (text with the timex in brackets, reference date, expected value)
+STORY = [
+    # a month without a year takes the story's year, moving forward across New Year
+    ("The siege began in 1854. In [March] the fleet sailed.", TODAY, "1854-03"),
+    ("The fort fell on December 2, 1863. In [January] the army rested.", TODAY, "1864-01"),
+    ("Rebels crossed on 28 November 1920. By [4 January] they held the town.", TODAY, "1921-01-04"),
+    (
+        "The port fell in September 1917. By [the start of July] the line had held.",
+        TODAY,
+        "1917-07",
+    ),
+    ("The campaign opened in August 1862. By [late September] it was over.", TODAY, "1862-09"),
+    # a yearless date joined to a dated one shares its year
+    ("Talks were held in [April] and June 1871.", TODAY, "1871-04"),
+    ("The battles of [12 May] - 3 June 1916 were costly.", TODAY, "1916-05-12"),
+    ("The blockade lasted from [November] to January 1802.", TODAY, "1801-11"),
+    # units counted from the story
+    ("The treaty was signed in 1648. [The following year] was calm.", TODAY, "1649"),
+    ("The truce came in 1721. [The previous year] had been hard.", TODAY, "1720"),
+    ("The truce came in 1721. [The next year] brought war.", TODAY, "1722"),
+    ("The raid came on 3 May 1811. [Twelve days later] the town burned.", TODAY, "1811-05-15"),
+    ("They landed on 5 June 1811. By [the end of the month] they had won.", TODAY, "1811-06"),
+    ("They landed in 1811. By [the end of the year] they had won.", TODAY, "1811"),
+    ("The fleet left on 2 March 1799. [That afternoon] a storm rose.", TODAY, "1799-03-02TAF"),
+    ("The fleet left on 2 March 1799. At [11 a.m.] a storm rose.", TODAY, "1799-03-02T11:00"),
+    ("He wrote in the letter of ['99] that he would return.", TODAY, "1999"),
+    ("The mill opened in 1894 and closed in ['99].", TODAY, "1899"),
+    # "former" is a past reference in history text, but not in news
+    ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
+    ("The [former] governor said on Friday he would run.", NEWS_DAY, None),
+    # a past-tense "soon" in a history is no timex; news keeps it
+    ("The town fell in 1866 and was [soon] rebuilt.", TODAY, None),
+    ("The bridge will open [soon].", NEWS_DAY, "FUTURE_REF"),
+    # glued headings: a year run into the next word still counts
+    ("[1931]The army marched on Mukden.", TODAY, "1931"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), STORY)
+def test_story_values(text: str, reference: date, value: str | None) -> None:
+    assert value_of(text, reference) == value
+
+
+# news text: a stray old year must not turn the reference's weekdays into a story
+NEWS = [
+    ("The song came out in 1959. The singer's son spoke on [Friday].", NEWS_DAY, "1998-10-02"),
+    ("The law of 1964 was cited. The vote is [next month].", NEWS_DAY, "1998-11"),
+    (
+        "Prices fell in 1987, the bank said on Thursday. By [the end of the year] they will rise.",
+        NEWS_DAY,
+        "1998",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), NEWS)
+def test_news_stays_on_the_reference(text: str, reference: date, value: str) -> None:
+    assert value_of(text, reference) == value
