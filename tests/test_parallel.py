@@ -351,3 +351,41 @@ def test_an_output_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
     _run([str(corpus)], output)
     summary, errors = _run([str(corpus)], output, resume=True)
     assert (summary.skipped, summary.written, summary.failed, errors) == (2, 0, 0, [])
+
+
+_ORPHAN_SCRIPT = """
+import os
+from timeline.scale.engines import process_pool
+
+def worker_pid(batch):
+    return [os.getpid()]
+
+pool = process_pool(1)
+run = pool.__enter__()
+print(next(run(worker_pid, [[(1, "x")]])), flush=True)
+os._exit(0)  # the parent dies without shutting its pool down, as under kill -9
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs /proc (Linux)")
+def test_workers_exit_when_their_parent_is_killed() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", _ORPHAN_SCRIPT], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    worker = int(done.stdout.strip())
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(worker)
