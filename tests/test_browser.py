@@ -236,6 +236,19 @@ def test_clicking_a_mark_scrolls_to_its_entry(session, pages):
     s.shot("sample-clicked.png")
 
 
+def test_show_on_chart_from_the_list(session, pages):
+    s = session()
+    page = s.open(pages["sample"])
+    page.click("#e2 .tl-show")
+    card = page.locator(".hoverlayer .hovertext").first
+    card.wait_for(timeout=5_000)
+    assert "First deadline" in card.text_content()
+    lo, hi = page.evaluate("document.getElementById('timeline-chart')._fullLayout.xaxis.range")
+    assert "2023-06" < lo < "2025-01-19" < hi < "2026-09"  # zoomed in around it
+    assert s.errors == []
+    s.shot("sample-show-on-chart.png")
+
+
 def test_search_filters_list_and_chart(session, pages):
     page = session().open(pages["sample"])
     page.fill("#search", "Deadline  2025")  # every term, any case

@@ -27,6 +27,9 @@ window.TimelinePage = window.TimelinePage || (function () {
       "xaxis.rangeslider.bgcolor": card,
       "xaxis.rangeslider.bordercolor": rule,
       "xaxis.rangeslider.borderwidth": 1,
+      "modebar.bgcolor": "rgba(0,0,0,0)",
+      "modebar.color": muted,
+      "modebar.activecolor": fg,
       "hoverlabel.bgcolor": card,
       "hoverlabel.bordercolor": rule,
       "hoverlabel.font.color": fg
@@ -97,8 +100,18 @@ window.TimelinePage = window.TimelinePage || (function () {
       if (!items) items = root.querySelectorAll(".tl-event");
       return items;
     }
+    // "Show on chart" buttons appear once both the chart and the list are there.
+    function reveal() {
+      if (!plotted || document.readyState === "loading") return;
+      var buttons = root.querySelectorAll(".tl-show");
+      for (var b = 0; b < buttons.length; b++) buttons[b].hidden = false;
+    }
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { items = null; haystack = null; });
+      document.addEventListener("DOMContentLoaded", function () {
+        items = null;
+        haystack = null;
+        reveal();
+      });
     }
     var plotted = false;
 
@@ -147,6 +160,32 @@ window.TimelinePage = window.TimelinePage || (function () {
       if (indices.length) window.Plotly.restyle(chart, { selectedpoints: selections }, indices);
     }
 
+    /* "Show on chart": centre the chart on an entry's event and open its card. */
+    function showOnChart(id) {
+      var xa = chart._fullLayout && chart._fullLayout.xaxis;
+      if (!xa) return;
+      for (var t = 0; t < chart.data.length; t++) {
+        var trace = chart.data[t];
+        if (!trace.customdata || trace.hoverinfo === "skip") continue;
+        var i = Array.prototype.indexOf.call(trace.customdata, id);
+        if (i < 0) continue;
+        var x = trace.type === "bar" ? xa.d2l(trace.base[i]) + trace.x[i] / 2 : xa.d2l(trace.x[i]);
+        var full = xa.range.map(xa.r2l);
+        var half = Math.max((full[1] - full[0]) / 8, 45 * 864e5);
+        window.Plotly.relayout(chart, { "xaxis.range": [xa.l2r(x - half), xa.l2r(x + half)] }).then(function () {
+          chart.scrollIntoView({ block: "center" });
+          window.Plotly.Fx.hover(chart, [{ curveNumber: t, pointNumber: i }], "xy2");
+        });
+        return;
+      }
+    }
+
+    root.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest(".tl-show");
+      var entry = button && button.closest(".tl-event");
+      if (entry) showOnChart(entry.id.slice(prefix.length));
+    });
+
     if (search) {
       var timer = null;
       search.addEventListener("input", function () {
@@ -174,6 +213,7 @@ window.TimelinePage = window.TimelinePage || (function () {
       chart.on("plotly_afterplot", function () { declutter(chart); });
       declutter(chart);
       if (search && search.value) filter();
+      reveal();
       chart.setAttribute("data-ready", "true");
     });
 
