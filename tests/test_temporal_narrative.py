@@ -54,6 +54,13 @@ STORY = [
     ("The fleet left on 2 March 1799. At [11 a.m.] a storm rose.", TODAY, "1799-03-02T11:00"),
     ("He wrote in the letter of ['99] that he would return.", TODAY, "1999"),
     ("The mill opened in 1894 and closed in ['99].", TODAY, "1899"),
+    ("The truce came in 1721. During [the previous year] trade had grown.", TODAY, "1720"),
+    ("The port opened in 1835. In [August of that year] a fire broke out.", TODAY, "1835-08"),
+    ("He was born in 1802 and married on [May 3 of the same year].", TODAY, "1802-05-03"),
+    ("He was named Man of [the Year] in 1911.", TODAY, None),
+    # a year after "of" or "by" is a date
+    ("The dispute was settled by [the end of 1807].", TODAY, "1807"),
+    ("The congress of [1815] redrew the map.", TODAY, "1815"),
     # "former" is a past reference in history text, but not in news
     ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
     ("The [former] governor said on Friday he would run.", NEWS_DAY, None),

@@ -236,6 +236,7 @@ _DECADE2 = re.compile(r"^UNDEF-decade-(?P<d>\d)$")
 _DAY_ONLY = re.compile(r"^UNDEF-day-(?P<d>\d\d?)$")
 _ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
 
+_THAT_YEAR = re.compile(r"^UNDEF-NARR-year-(?P<rest>.+)$")
 _ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
 
 Resolved = tuple[str, str]  # (value, anchor)
@@ -458,6 +459,13 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Resolved:
     return f"{int(m.group('n')) - 1:02d}", "absolute"
 
 
+def resolve_that_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "August of that year": the month in the year the story last named."""
+    if ctx.narrative is None:
+        return resolve_yearless(m, ctx)
+    return f"{ctx.narrative.day.year:04d}-{m.group('rest')}", "narrative"
+
+
 def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
     """``FAR-PAST_REF`` ("former") only in history text, ``NEAR-`` only outside it.
 
@@ -471,6 +479,7 @@ def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved]], ...] = (
+    (_THAT_YEAR, resolve_that_year),
     (_REL, resolve_relative),
     (_YEARLESS, resolve_yearless),
     (_WEEKDAY, resolve_weekday),
