@@ -429,3 +429,28 @@ WIRE_CASES = [
 def test_wire_titles(text: str, timexes: list[T], title: str) -> None:
     (event,) = build_events([tagged(text, timexes, date(2025, 9, 20))])
     assert event.title == title
+
+
+HAPPENING_CASES = [
+    (
+        "The novelist, who remembers the 1968 uprising as a child, wrote about it.",
+        [T("1968", date(1968, 1, 1), date(1968, 12, 31), "year")],
+        "1968 uprising",
+    ),
+    (
+        "Twin blasts at markets in Lima, Peru, and Quito, Ecuador, on May 7 killed 58 people.",
+        [T("May 7", date(2025, 5, 7))],
+        "Twin blasts at markets in Lima killed 58 people",
+    ),
+    (
+        "The mayor signed the 2024 budget in a short ceremony.",
+        [T("2024", date(2024, 1, 1), date(2024, 12, 31), "year")],
+        "Mayor signed the budget in a short ceremony",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "timexes", "title"), HAPPENING_CASES)
+def test_dated_happenings(text: str, timexes: list[T], title: str) -> None:
+    (event,) = build_events([tagged(text, timexes, date(2025, 9, 20))])
+    assert event.title == title

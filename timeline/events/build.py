@@ -32,7 +32,7 @@ _UNIT_AFTER = re.compile(
 )
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|within|after|in|over|lasting|\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|a few|few|several|some)\s*$",
+    r"|a few|few|several|some|that|so)\s*$",
     re.IGNORECASE,
 )
 _WHITESPACE = re.compile(r"\s+")

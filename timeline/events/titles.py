@@ -190,7 +190,8 @@ def make_title(
         tokens = tokens + _lower_first(strip_fillers(_reported_clause(sentence, spans, low)))
     tokens = strip_fillers(tokens)
     tokens = _relative(tokens, sentence, spans, low)
-    if tokens and is_finite_verb(tokens, 0) and not tokens[0].is_capitalized:
+    lead = _after_dates(tokens, protected)
+    if lead < len(tokens) and is_finite_verb(tokens, lead) and not tokens[lead].is_capitalized:
         subject = _appositive_subject(sentence, spans, low, protected) or subject
     previous = tokenize(sentence, *spans[low - 1]) if low > 0 else []
     tokens = _shape(tokens, target, subject, context, previous, protected)
@@ -489,10 +490,22 @@ def _shape(
         planned = _future(tokens, subject)
         if planned is not None:
             return planned
+    first = _first_content_word(tokens)
+    if first is not None and first == 0:
+        first = _after_dates(tokens, protected)
+    if first is not None and is_participle(tokens[first]):
+        adjectives = _adjectives(tokens[:first])
+        noun = _noun_title(tokens, target, context, False, adjectives=bool(adjectives))
+        if noun is not None:
+            return [*adjectives, *noun]
+        if target.name is not None:
+            return [_synthetic(target.name)]
+        if has_verb(previous) and _bare(tokens[first + 1 :], protected):
+            return strip_fillers(previous)  # "..., starting at noon Saturday": the main clause
+        return _participle_clause(tokens, first, subject)
     noun = _noun_title(tokens, target, context, adjunct_only=True)
     if noun is not None and len(noun) > 1:
         return noun
-    first = _first_content_word(tokens)
     if (
         first is not None
         and subject
@@ -500,16 +513,20 @@ def _shape(
         and not tokens[first].is_capitalized
     ):
         return [*subject, *tokens[first:]]  # "[The firm] went public in 2004"
-    if first is not None and is_participle(tokens[first]):
-        noun = _noun_title(tokens, target, context, adjunct_only=False)
-        if noun is not None:
-            return [*_adjectives(tokens[:first]), *noun]
-        if target.name is not None:
-            return [_synthetic(target.name)]
-        if has_verb(previous) and _bare(tokens[first + 1 :], protected):
-            return strip_fillers(previous)  # "..., starting at noon Saturday": the main clause
-        return _participle_clause(tokens, first, subject)
     return tokens
+
+
+def _after_dates(tokens: list[Token], protected: Sequence[Span]) -> int:
+    """Index of the first token after a leading "on Aug. 7" (or 0)."""
+    prepositions = lexicon.words("temporal_prepositions.txt")
+    if not tokens or is_participle(tokens[0]):
+        return 0
+    index = 0
+    while index < len(tokens) and (
+        tokens[index].lower in prepositions or any(_inside(tokens[index], s) for s in protected)
+    ):
+        index += 1
+    return index if index < len(tokens) and tokens[index].is_word else 0
 
 
 def _bare(tokens: list[Token], protected: list[Span]) -> bool:
@@ -590,7 +607,11 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 
 def _noun_title(
-    tokens: list[Token], target: Target, context: TitleContext, adjunct_only: bool
+    tokens: list[Token],
+    target: Target,
+    context: TitleContext,
+    adjunct_only: bool,
+    adjectives: bool = False,
 ) -> list[Token] | None:
     """A date that only qualifies a noun makes a title of that noun.
 
@@ -605,17 +626,19 @@ def _noun_title(
     determiners = lexicon.words("determiners.txt")
     if before < 0 or tokens[before].lower not in determiners | _POSSESSIVES:
         return None
-    if adjunct_only and not (
-        before > 0
-        and (
-            tokens[before - 1].lower in _CUT_PREPOSITIONS
-            or tokens[before - 1].lower in lexicon.words("temporal_prepositions.txt")
-        )
-    ):
-        return None
     noun = _noun_phrase_after(tokens, after)
     if not noun:
         return None
+    adjunct = before > 0 and (
+        tokens[before - 1].lower in _CUT_PREPOSITIONS
+        or tokens[before - 1].lower in lexicon.words("temporal_prepositions.txt")
+    )
+    happening = any(t.lower in lexicon.words("event_nouns.txt") for t in noun)
+    if adjunct_only and not (adjunct or happening):
+        return None
+    if len(noun) == 1 and tokens[before].lower not in {"his", "her"} and not adjectives:
+        date_words = [_synthetic(t.text) for t in tokens[inside[0] : after]]
+        noun = [*date_words, *noun]  # "1956 uprising": the date names it
     owner = tokens[before].lower
     if owner in {"his", "her"}:
         name = context.pronoun(max(tokens[before].start, 0))
@@ -696,9 +719,19 @@ def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) ->
         if end < len(result) and result[end].lower in {"'s"}:
             end += 1
         start = first
-        while start > 0 and result[start - 1].lower in _DATE_MODIFIERS:
+        follower = result[end] if end < len(result) else None
+        attributive = (
+            first > 0
+            and result[first - 1].lower in lexicon.words("determiners.txt") | _POSSESSIVES
+            and follower is not None
+            and follower.is_word
+            and not follower.is_capitalized
+            and follower.lower not in _CUT_PREPOSITIONS
+            and not is_finite_verb(result, end)
+        )
+        while not attributive and start > 0 and result[start - 1].lower in _DATE_MODIFIERS:
             start -= 1
-        preposition = start > 0 and _is_date_preposition(result, start)
+        preposition = not attributive and start > 0 and _is_date_preposition(result, start)
         if preposition:
             start -= len(preposition.split())
         replacement: list[Token] = []
