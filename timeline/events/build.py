@@ -105,7 +105,8 @@ def _dated_event(
     spans: list[Span],
     context: TitleContext,
 ) -> Event:
-    future = _as_date(item.interval_start) > tagged.reference.date
+    reference = tagged.document.reference
+    future = reference is not None and _as_date(item.interval_start) > reference.date
     target = Target(item.start - offset, item.end - offset, name=item.name, future=future)
     title = make_title(sentence, target, spans, context)
     event = _event(
