@@ -122,6 +122,7 @@ NO_EVENT_CASES = [
     ("Recently, prices have risen.", [T("Recently", None, value="PAST_REF")]),
     ("Nothing happened at all.", []),
     ("The old town was eventually rebuilt by its people.", []),  # past: no plan, no date
+    ("She joined the board, which would eventually fire her.", []),
     ("For one day the town was quiet.", [T("one day", None, type="DURATION", value="P1D")]),
 ]
 

@@ -287,8 +287,8 @@ def _told_in_past(sentence: str) -> bool:
     tokens = tokenize(sentence)
     lowered = " ".join(t.lower for t in tokens)
     for marker in lexicon.phrases("future_markers.txt"):
-        if re.search(rf"\b{re.escape(marker)}\b", lowered):
-            return False
+        if marker != "would" and re.search(rf"\b{re.escape(marker)}\b", lowered):
+            return False  # "would eventually" is the future of a past story
     irregular = irregular_forms()
     for i, token in enumerate(tokens):
         if not is_finite_verb(tokens, i):
