@@ -79,3 +79,38 @@ NOT_TIMEXES = [
 @pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
 def test_not_a_timex(text: str, word: str) -> None:
     assert not [t for t in tag(text, REF) if word in t.text]
+
+
+# (text, type, value): months with last/this/next, parts of relative years, quarters in reports
+MORE_CASES = [
+    ("The plant closed [last November].", "DATE", "2024-11"),
+    ("The plant closed [last May].", "DATE", "2025-05"),
+    ("Elections are due [this December].", "DATE", "2025-12"),
+    ("The vote is set for [next March].", "DATE", "2026-03"),
+    ("Prices peaked in [June last year].", "DATE", "2024-06"),
+    ("Profit fell in [this year's second quarter].", "DATE", "2025-Q2"),
+    ("Revenue matched [the 2023 third quarter].", "DATE", "2023-Q3"),
+    ("The flight took [6 1/2 hours].", "DURATION", "PT6.5H"),
+    ("[Today]'s session was calm.", "DATE", "2025-10-29"),
+    ("Right [now] the market is quiet.", "DATE", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), MORE_CASES)
+def test_news_more(text: str, kind: str, value: str) -> None:
+    timex = only(text)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+# (text, span the corpora mark): "the" stays out of adjectival uses
+SPANS = [
+    ("The [third-quarter] loss widened.", "third-quarter"),
+    ("The [year-ago] results were restated.", "year-ago"),
+    ("Sales fell from [the year-ago quarter].", "the year-ago quarter"),
+    ("It posted a [year-earlier] loss.", "year-earlier"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), SPANS)
+def test_news_span(text: str, span: str) -> None:
+    assert only(text).text == span

@@ -238,6 +238,10 @@ _ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
 
 _THAT_YEAR = re.compile(r"^UNDEF-NARR-year-(?P<rest>.+)$")
 _ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
+_MONTH_REL = re.compile(r"^UNDEF-month-(?P<rel>LAST|THIS|NEXT)-(?P<m>\d\d)$")
+_OF_REL_YEAR = re.compile(
+    r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+)-year-(?P<rest>\d\d|Q[1-4]|H[12])$"
+)
 
 Resolved = tuple[str, str]  # (value, anchor)
 
@@ -386,6 +390,24 @@ def _story_year(narr: Narrative, month: int, day: int, direction: str | None) ->
     return year
 
 
+def resolve_month_rel(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "last November" (the latest before the reference month), "this September", "next March"."""
+    month, ref = int(m.group("m")), ctx.reference
+    year = ref.year
+    if m.group("rel") == "LAST" and month >= ref.month:
+        year -= 1
+    elif m.group("rel") == "NEXT" and month <= ref.month:
+        year += 1
+    return f"{year:04d}-{month:02d}", "reference"
+
+
+def resolve_of_rel_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "June last year", "this year's third quarter": a part of a relative year."""
+    base, anchor = _base(ctx, m.group("anchor"))
+    n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
+    return f"{base.year + n:04d}-{m.group('rest')}", anchor
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "Friday", "last Friday", "next Friday": always from the reference date."""
     target = int(m.group("d"))
@@ -489,6 +511,8 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_DAY_ONLY, resolve_day_only),
     (_ORD_CENTURY, resolve_century),
     (_ONLY, resolve_only),
+    (_MONTH_REL, resolve_month_rel),
+    (_OF_REL_YEAR, resolve_of_rel_year),
 )
 
 
