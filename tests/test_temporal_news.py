@@ -93,7 +93,20 @@ MORE_CASES = [
     ("The flight took [6 1/2 hours].", "DURATION", "PT6.5H"),
     ("[Today]'s session was calm.", "DATE", "2025-10-29"),
     ("Right [now] the market is quiet.", "DATE", "PRESENT_REF"),
+    ("He was shot last [Oct. 23] at home.", "DATE", "2025-10-23"),
 ]
+
+
+def test_this_summer_in_winter_is_ahead() -> None:
+    assert only("Elections are due [this summer].", date(2026, 2, 10)).value == "2026-SU"
+
+
+def test_a_history_told_in_news_does_not_lend_its_year_to_a_plan() -> None:
+    text = (
+        "The alliance was founded in 1949. It grew in 1952, 1955 and 1982. "
+        "Leaders will meet in Washington in [April]."
+    )
+    assert only(text, date(1999, 3, 12)).value == "1999-04"
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), MORE_CASES)

@@ -325,6 +325,8 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
         narr.sentence == ctx.sentence
         or (
             abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
+            # a bare far year lends nothing to a plan ("in 1982. ... will meet in April")
+            and not (ctx.modal and narr.granularity == "year")
             and (
                 ctx.story
                 # in news a bare far year ("bonds due 1993") lends only to the next sentence
@@ -438,6 +440,9 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved:
     goal = SEASON_ORDER.index(target)
     # nearest occurrence of the target season at or before the current one, then step
     this_idx = idx - ((idx % 4 - goal) % 4)
+    if n == 0 and this_idx // 4 < year:
+        # "this summer" in February is the summer ahead, of the same year
+        this_idx += 4
     if n > 0:
         this_idx += 4 * n
     elif n < 0:
