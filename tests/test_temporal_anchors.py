@@ -40,3 +40,13 @@ def test_every_rule_finds_what_a_full_scan_finds(text: str) -> None:
 def test_prefixes(pattern: str, expected: set[str] | None) -> None:
     found = prefixes(re.compile(pattern, re.IGNORECASE), 3)
     assert (set(found) if found is not None else None) == expected
+
+
+def test_a_pattern_that_may_start_inside_a_word_gets_its_own_prefilter() -> None:
+    pattern = re.compile(r"(?<!\w)(?:a|one) half|half (?:a|an) year", re.IGNORECASE)
+    text = "behalf a year; one half; HALF AN YEAR; half a year"
+    (where,) = Anchors([pattern]).positions(text)
+    assert where is not None
+    assert [m.span() for m in finditer(pattern, text, where)] == [
+        m.span() for m in pattern.finditer(text)
+    ]

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 #: how many leading characters tell patterns apart
 KEY = 6
+#: the same for patterns that may start inside a word (a shorter prefilter)
+_FREE_KEY = 3
 #: a symbol that stands for any character
 ANY = "*"
 _SPACE = " "
@@ -162,16 +164,19 @@ def _starts_at_word(parsed) -> bool:
     return (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1] and (sre.NEGATE, None) not in body[0][1]
 
 
-def prefixes(pattern: re.Pattern[str], k: int = KEY) -> frozenset[str] | None:
+def prefixes(
+    pattern: re.Pattern[str], k: int = KEY, *, word_start: bool = True
+) -> frozenset[str] | None:
     """The canonical first ``k`` characters of the pattern's matches (shorter: a whole match).
 
-    None when they cannot be told (then the pattern must be scanned in full).
+    None when they cannot be told (then the pattern must be scanned in full), or, with
+    ``word_start``, when the pattern does not open with ``(?<!\\w)``.
     """
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except (re.error, RecursionError):
         return None
-    if not _starts_at_word(parsed):
+    if word_start and not _starts_at_word(parsed):
         return None
     try:
         found = _seq(parsed.data, k, bool(pattern.flags & re.IGNORECASE))
@@ -193,13 +198,19 @@ class Anchors:
         self.k = k
         self.count = len(patterns)
         self.full_scan = [False] * len(patterns)
+        #: patterns that may start inside a word: their own prefilter finds where
+        self._free: dict[int, re.Pattern[str]] = {}
         # a trie of prefixes: node = (indices of the patterns whose prefix ends here, children)
         self._root: tuple[set[int], dict[str, tuple]] = (set(), {})
         firsts: set[str] = set()
         for index, pattern in enumerate(patterns):
             found = prefixes(pattern, k)
             if found is None:
-                self.full_scan[index] = True
+                anywhere = prefixes(pattern, _FREE_KEY, word_start=False)
+                if anywhere is None:
+                    self.full_scan[index] = True
+                else:
+                    self._free[index] = re.compile(_prefilter(anywhere))
                 continue
             for prefix in found:
                 firsts.add(prefix[0])
@@ -209,7 +220,9 @@ class Anchors:
                 node[0].add(index)
         self._starts = re.compile(r"(?<!\w)" + _first_class(firsts))
         self._memo: dict[str, tuple[int, ...]] = {}
-        self._everyone = tuple(i for i in range(self.count) if not self.full_scan[i])
+        self._everyone = tuple(
+            i for i in range(self.count) if not self.full_scan[i] and i not in self._free
+        )
 
     def _lookup(self, key: str) -> tuple[int, ...]:
         found: set[int] = set()
@@ -242,6 +255,8 @@ class Anchors:
     def positions(self, text: str) -> list[list[int] | None]:
         """Per pattern, the positions in ``text`` to try it at (None: scan in full)."""
         out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
+        for index, prefilter in self._free.items():
+            out[index] = [m.start() for m in prefilter.finditer(text)]
         k = self.k
         rules_at = self.rules_at
         for m in self._starts.finditer(text):
@@ -252,17 +267,46 @@ class Anchors:
 
 
 def _first_class(symbols: set[str]) -> str:
-    """A character class of every character whose symbol is in ``symbols`` (and any
-    cased non-ASCII letter, which may stand for any symbol)."""
-    parts = [r"\x80-\U0010ffff"]
-    for symbol in sorted(symbols):
-        if symbol == _DIGIT:
-            parts.append(r"\d")
-        elif symbol.isascii() and symbol.isalpha():
-            parts.append(re.escape(symbol) + re.escape(symbol.upper()))
+    """A class of every character whose symbol is in ``symbols``, and any non-ASCII one
+    (a cased non-ASCII letter may stand for any symbol)."""
+    return "[" + "".join(_symbol_class(symbol) for symbol in sorted(symbols)) + "]"
+
+
+def _symbol_class(symbol: str) -> str:
+    """The characters a symbol stands for, as a class body (any non-ASCII one too)."""
+    if symbol == _DIGIT:
+        body = r"\d"
+    elif symbol == _SPACE:
+        body = r"\s"
+    elif symbol.isascii() and symbol.isalpha():
+        body = symbol + symbol.upper()
+    else:
+        body = re.escape(symbol)
+    return body + r"\x80-\U0010ffff"
+
+
+def _prefilter(found: frozenset[str]) -> str:
+    """A regex that stops at every position where one of ``found`` may start.
+
+    It opens with a plain character class, so ``re`` skips other characters in C, and
+    consumes one character only, so no candidate hides another.
+    """
+    by_first: dict[str, set[str]] = {}
+    for prefix in found:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    first = "".join(_symbol_class(symbol) for symbol in sorted(by_first))
+    branches = []
+    for symbol, rests in sorted(by_first.items()):
+        if "" in rests:
+            tails = ""
         else:
-            parts.append(re.escape(symbol))
-    return "[" + "".join(parts) + "]"
+            alts = "|".join(
+                "".join("[" + _symbol_class(c) + "]" if c != ANY else "." for c in rest)
+                for rest in sorted(rests)
+            )
+            tails = f"(?=(?:{alts}))"
+        branches.append(f"(?<=[{_symbol_class(symbol)}]){tails}")
+    return f"(?s:[{first}](?:{'|'.join(branches)}))"
 
 
 def finditer(
