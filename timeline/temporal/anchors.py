@@ -218,7 +218,7 @@ class Anchors:
                 for symbol in prefix:
                     node = node[1].setdefault(symbol, (set(), {}))
                 node[0].add(index)
-        self._starts = re.compile(r"(?<!\w)" + _first_class(firsts))
+        self._starts = re.compile(r"(?<!\w)" + _first_class(firsts)) if firsts else None
         self._memo: dict[str, tuple[int, ...]] = {}
         self._everyone = tuple(
             i for i in range(self.count) if not self.full_scan[i] and i not in self._free
@@ -257,6 +257,8 @@ class Anchors:
         out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
         for index, prefilter in self._free.items():
             out[index] = [m.start() for m in prefilter.finditer(text)]
+        if self._starts is None:
+            return out
         k = self.k
         rules_at = self.rules_at
         for m in self._starts.finditer(text):
