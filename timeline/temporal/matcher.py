@@ -11,7 +11,6 @@ its span and recorded as ``mod``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -56,42 +55,29 @@ def _anchors(rules: RuleSet) -> Anchors:
 _ANCHORS: dict[int, tuple[RuleSet, Anchors]] = {}
 
 
-def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[Match]:
-    found: list[Match] = []
+#: a candidate as it sorts: (-length, -priority, rule order, start, end, regex match)
+_Candidate = tuple[int, int, int, int, int, re.Match[str]]
+
+
+def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[_Candidate]:
+    found: list[_Candidate] = []
     starts = _anchors(rules).positions(text)
     for order, rule in enumerate(rules.rules):
         positions = starts[order]
         if positions is not None and not positions:
             continue
+        not_after, not_before = rule.not_after, rule.not_before
+        priority = -rule.priority
         for m in anchored_finditer(rule.regex, text, positions):
             start, end = m.span()
             if start == end:
                 continue
-            if rule.not_after and rule.not_after.search(text, max(0, start - _WINDOW), start):
+            if not_after and not_after.search(text, max(0, start - _WINDOW), start):
                 continue
-            if rule.not_before and rule.not_before.match(text, end, end + _WINDOW):
+            if not_before and not_before.match(text, end, end + _WINDOW):
                 continue
-            found.append(Match(start, end, rule, m, rule.mod, order))  # type: ignore[arg-type]
+            found.append((start - end, priority, order, start, end, m))
     return found
-
-
-class _Occupied:
-    """Sorted disjoint spans, for O(log n) overlap checks."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.ends[i - 1] > start:
-            return False
-        return not (i < len(self.starts) and self.starts[i] < end)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
 
 
 def select(candidates: list[Match], rules: RuleSet, day_first: bool = False) -> list[Match]:
@@ -100,16 +86,34 @@ def select(candidates: list[Match], rules: RuleSet, day_first: bool = False) -> 
     Candidates carry their regex match as ``value``; only the kept ones are normalized
     (a match no value template fits is dropped and frees its span).
     """
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.order))
-    occupied = _Occupied()
+    ranked = [
+        (c.start - c.end, -c.rule.priority, c.order, c.start, c.end, c.value) for c in candidates
+    ]
+    ranked.sort(key=lambda c: c[:3])
+    return _keep(ranked, rules, day_first)  # type: ignore[arg-type]
+
+
+def _select(candidates: list[_Candidate], rules: RuleSet, day_first: bool) -> list[Match]:
+    # a rule's matches do not overlap: (order, start) is unique and the sort never
+    # compares two regex matches; ties keep the order of the rules, then of the text
+    candidates.sort()
+    return _keep(candidates, rules, day_first)
+
+
+def _keep(candidates: list[_Candidate], rules: RuleSet, day_first: bool) -> list[Match]:
+    size = max((c[4] for c in candidates), default=0)
+    # one byte per character: 1 where a kept span lies (a check costs its span's length)
+    occupied = bytearray(size)
     kept: list[Match] = []
-    for cand in ranked:
-        if occupied.free(cand.start, cand.end):
-            value = normalize(cand.value, cand.rule, rules, day_first=day_first)  # type: ignore[arg-type]
-            if value is None:
-                continue
-            occupied.add(cand.start, cand.end)
-            kept.append(Match(cand.start, cand.end, cand.rule, value, cand.mod, cand.order))
+    for _, _, order, start, end, m in candidates:
+        if occupied.find(1, start, end) >= 0:
+            continue
+        rule = rules.rules[order]
+        value = normalize(m, rule, rules, day_first=day_first)
+        if value is None:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        kept.append(Match(start, end, rule, value, rule.mod, order))
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -138,7 +142,7 @@ def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match
 
 def find(text: str, rules: RuleSet, *, day_first: bool = False) -> list[Match]:
     """All kept matches in ``text``, sorted by start, with modifiers folded in."""
-    kept = select(_candidates(text, rules, day_first), rules, day_first)
+    kept = _select(_candidates(text, rules, day_first), rules, day_first)
     out: list[Match] = []
     floor = 0
     for match in kept:

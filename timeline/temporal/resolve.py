@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from timeline.model import Interval
 from timeline.temporal.rules import RuleSet
@@ -546,6 +547,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def base_interval(value: str) -> tuple[date | datetime, date | datetime, str] | None:
     """Inclusive start, end and granularity of a resolved DATE/TIME value."""
     m = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value)
