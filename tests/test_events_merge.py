@@ -162,3 +162,21 @@ def test_large_document_is_fast() -> None:
     events = build_events([document])
     assert time.perf_counter() - began < 30
     assert 1 <= len(events) <= len(specs)
+
+
+def test_plans_reported_differently_in_two_documents_merge() -> None:
+    day = date(2025, 10, 3)
+    first = tagged(
+        "Talks between the two sides are expected to resume in Nairobi on October 3.",
+        [T("October 3", day)],
+        REF,
+        doc_id="d1",
+    )
+    second = tagged(
+        "Peace talks will resume in Nairobi on October 3, mediators announced.",
+        [T("October 3", day)],
+        REF,
+        doc_id="d2",
+    )
+    (event,) = build_events([first, second])
+    assert event.documents == ("d1", "d2")

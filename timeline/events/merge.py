@@ -43,7 +43,7 @@ def _common_bigrams(a: str, b: str) -> bool:
         return {
             (x.lower(), y.lower())
             for x, y in zip(words, words[1:], strict=False)
-            if x.islower() and y.islower() and not {x, y} & reporting
+            if (x.islower() or y.islower()) and not {x.lower(), y.lower()} & reporting
         }
 
     return bool(bigrams(a[:1].lower() + a[1:]) & bigrams(b[:1].lower() + b[1:]))
@@ -57,13 +57,17 @@ def _head(event: Event) -> str | None:
     head = words[0].lower()
     if head in lexicon.words("stopwords.txt"):
         return None
-    return head if re.search(rf"\b{re.escape(head)}\b", event.sentence) else None
+    return head
 
 
 def _shared_head(a: Event, b: Event) -> bool:
     """ "Call covered port fees" and "Video call between Marsh and Reis": one call."""
     head = _head(a)
-    return head is not None and head in [w.lower() for w in _WORD.findall(b.title)[:HEAD_WINDOW]]
+    if head is None or head not in [w.lower() for w in _WORD.findall(b.title)[:HEAD_WINDOW]]:
+        return False
+    # a common noun, written in lower case in one of the two sentences (not a name)
+    pattern = rf"\b{re.escape(head)}\b"
+    return bool(re.search(pattern, a.sentence) or re.search(pattern, b.sentence))
 
 
 def _when(event: Event) -> tuple[object, ...]:
