@@ -283,8 +283,9 @@ def write_results(lines: list[str], documents: int) -> Path:
             START,
             "## Large runs (benchmarks/scale.py)",
             "",
-            f"Output of `python benchmarks/scale.py --documents {documents} --write` "
-            "(the 2 cores are shared with other work, so figures vary from run to run).",
+            f"Output of `python benchmarks/scale.py --documents {documents} --write`. The 2 "
+            "cores are shared with other work: wall-clock ratios swing with the load (see "
+            "'load before'); the CPU lines, what each run spent, are the steadier estimate.",
             "",
             *lines,
             END,
