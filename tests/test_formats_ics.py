@@ -6,7 +6,7 @@ from format_samples import dated, rich_timeline
 
 from timeline.formats import ics
 from timeline.formats.json import FormatError
-from timeline.model import Timeline
+from timeline.model import Event, Timeline
 
 
 def _vevents(text: str) -> dict[str, icalendar.Event]:
@@ -150,3 +150,22 @@ def test_csv_round_trip_keeps_every_field():
 
     events = rich_timeline().events
     assert csv_format.loads(csv_format.dumps(events)) == events
+
+
+@pytest.mark.parametrize("link", [",", "https://example.org/a,b;c", "media, with commas"])
+def test_links_with_commas_round_trip(link):
+    event = Event(
+        "e1",
+        date(2025, 1, 2),
+        date(2025, 1, 2),
+        "day",
+        False,
+        "T",
+        "S",
+        ("d1",),
+        (),
+        url=link,
+        media=link,
+    )
+    (back,) = ics.loads(ics.dumps(Timeline((), (event,), title="x"))).events
+    assert (back.url, back.media) == (link, link)

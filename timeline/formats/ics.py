@@ -118,8 +118,9 @@ def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
     for name, extra, link in (("url", _X_URL, event.url), ("attach", _X_MEDIA, event.media)):
         if link:
             vevent.add(name, _uri(link))
-            if _uri(link) != link:  # keep what a URI cannot hold
-                vevent.add(extra, icalendar.vText(link))
+            # The URI property is for calendars; the exact text travels as TEXT, since
+            # readers unescape URI values inconsistently ("," comes back as "\,").
+            vevent.add(extra, icalendar.vText(link))
     if event.group:
         vevent.add("categories", [event.group])
         vevent.add(_X_GROUP, icalendar.vText(event.group))
