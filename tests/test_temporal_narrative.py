@@ -61,6 +61,14 @@ STORY = [
     # a year after "of" or "by" is a date
     ("The dispute was settled by [the end of 1807].", TODAY, "1807"),
     ("The congress of [1815] redrew the map.", TODAY, "1815"),
+    # seasons told without a year, and ranges written short
+    ("Fighting resumed in 1809. The [summer] campaign was costly.", TODAY, "1809-SU"),
+    ("The siege began in May 1809 and lasted throughout [the winter].", TODAY, "1810-WI"),
+    ("The pact was signed in 1832. [The next spring] the troops withdrew.", TODAY, "1833-SP"),
+    ("The Battle of the Ford ([3]-5 June 1762) was a draw.", TODAY, "1762-06-03"),
+    ("The famine of 1846-[49] emptied the county.", TODAY, "1849"),
+    ("The siege ([March]-May 1691) ended in a truce.", TODAY, "1691-03"),
+    ("The [spring] water there was clean in 1890.", TODAY, None),
     # "former" is a past reference in history text, but not in news
     ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
     ("The [former] governor said on Friday he would run.", NEWS_DAY, None),

@@ -99,7 +99,7 @@ def _is_story(matches: list[matcher.Match], reference: date) -> bool:
 
 def _coordinated(text: str, matches: list[matcher.Match], i: int) -> date | None:
     """The last day of a dated match joined to a yearless one ("April and [June 1955]")."""
-    if not matches[i].value.startswith("UNDEF-year-") or i + 1 >= len(matches):
+    if not matches[i].value.startswith(("UNDEF-year-", "UNDEF-day-")) or i + 1 >= len(matches):
         return None
     following = matches[i + 1]
     if not _DATED.match(following.value) or not _JOINED.fullmatch(

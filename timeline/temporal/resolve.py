@@ -336,6 +336,8 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             )
         )
     ):
+        if rest in SEASON_MONTHS:
+            return f"{_story_season_year(narr, rest):04d}-{rest}", "narrative"
         return f"{_story_year(narr, month, day, ctx.direction):04d}-{rest}", "narrative"
     ref = ctx.reference
     if rest.startswith("Q"):
@@ -411,6 +413,20 @@ def resolve_of_rel_year(m: re.Match[str], ctx: Context) -> Resolved:
     return f"{base.year + n:04d}-{m.group('rest')}", anchor
 
 
+def _story_season_year(narr: Narrative, season: str) -> int:
+    """The year of a season told after the narrative date: this one or the next, never back.
+
+    A winter is named after the year its January falls in: "throughout the winter"
+    after "May 1809" is 1810-WI.
+    """
+    year = narr.day.year
+    if narr.granularity not in _FINE:
+        return year
+    if season == "WI":
+        return year if narr.day.month <= 2 else year + 1
+    return year + (SEASON_MONTHS[season][0] < narr.day.month - WRAP_MONTHS)
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "Friday", "last Friday", "next Friday": always from the reference date."""
     target = int(m.group("d"))
@@ -436,6 +452,9 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Resolved:
     base, anchor = _base(ctx, m.group("anchor"))
     target = m.group("s")
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
+    narr = ctx.narrative
+    if anchor == "narrative" and n > 0 and narr is not None and narr.granularity == "year":
+        base = date(base.year, 12, 31)  # "in 1832 ... the next spring" is 1833's
     year, current = season_of(base)
     idx = year * 4 + SEASON_ORDER.index(current)
     goal = SEASON_ORDER.index(target)
@@ -475,6 +494,8 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Resolved:
 def resolve_day_only(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the 16th": that day of the narrative's (or the reference's) month."""
     base, anchor = _base(ctx, "NARR")
+    if ctx.ahead is not None:  # "22-25 April 1951"
+        base, anchor = ctx.ahead, "narrative"
     day = int(m.group("d"))
     last = calendar.monthrange(base.year, base.month)[1]
     if day > last:
