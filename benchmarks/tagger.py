@@ -359,6 +359,20 @@ def results_markdown(lines: list[str]) -> str:
     )
 
 
+def replace_section(old: str, section: str) -> str:
+    """``old`` RESULTS.md with our section (its "# Tagger benchmark" part) replaced.
+
+    Other benchmarks keep their "## ..." sections after ours untouched.
+    """
+    heading = section.splitlines()[0]
+    if heading not in old:
+        return section + ("\n" + old if old else "")
+    before, _, rest = old.partition(heading)
+    following = rest.find("\n## ")
+    after = rest[following + 1 :] if following >= 0 else ""
+    return before + section + ("\n" + after if after else "")
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -373,7 +387,8 @@ def main() -> None:
     print("\n".join(lines))
     if args.write:
         target = Path(__file__).with_name("RESULTS.md")
-        target.write_text(results_markdown(lines), encoding="utf-8")
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        target.write_text(replace_section(old, results_markdown(lines)), encoding="utf-8")
         print(f"wrote {target}")
 
 
