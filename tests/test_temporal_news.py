@@ -127,3 +127,26 @@ SPANS = [
 @pytest.mark.parametrize(("text", "span"), SPANS)
 def test_news_span(text: str, span: str) -> None:
     assert only(text).text == span
+
+
+# (text, reference, type, value): report periods
+PERIODS = [
+    ("Net income rose 8% in [the quarter].", REF, "DATE", "2025-Q3"),
+    ("Sales grew in the third quarter. Costs fell in [the quarter].", REF, "DATE", "2025-Q3"),
+    ("Revenue rose 3% in [the latest period].", REF, "DATE", "2025-Q3"),
+    ("It earned $4 million for [the year] ended June 30.", REF, "DURATION", "P1Y"),
+    ("It expects a gain for [the full year].", REF, "DATE", "2025"),
+    ("Profit was flat in the third quarter. [This year] it expects more.", REF, "DATE", "2025"),
+    ("Talks went on over [the weekend].", REF, "DATE", "2025-W43-WE"),
+    ("Traders sold ahead of [the weekend].", date(2025, 10, 30), "DATE", "2025-W44-WE"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "kind", "value"), PERIODS)
+def test_report_periods(text: str, reference: date, kind: str, value: str) -> None:
+    timex = only(text, reference)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_quarterly_results_are_no_quarter() -> None:
+    assert not [t for t in tag("The quarterly results were poor.", REF) if "quarter" in t.text]

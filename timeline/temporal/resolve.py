@@ -243,6 +243,8 @@ _MONTH_REL = re.compile(r"^UNDEF-month-(?P<rel>LAST|THIS|NEXT)-(?P<m>\d\d)$")
 _OF_REL_YEAR = re.compile(
     r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+)-year-(?P<rest>\d\d|Q[1-4]|H[12])$"
 )
+_THE_QUARTER = re.compile(r"^UNDEF-quarter-THE$")
+_THE_WEEKEND = re.compile(r"^UNDEF-weekend-(?P<rel>THE|NEXT)$")
 
 Resolved = tuple[str, str]  # (value, anchor)
 
@@ -276,6 +278,7 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
     narr = ctx.narrative
     if (
         unit == "year"
+        and n != 0
         and narr is not None
         and narr.granularity == "quarter"
         and ctx.sentence - narr.sentence <= 1
@@ -427,6 +430,29 @@ def _story_season_year(narr: Narrative, season: str) -> int:
     return year + (SEASON_MONTHS[season][0] < narr.day.month - WRAP_MONTHS)
 
 
+def resolve_the_quarter(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the quarter": the one the text just named, else the last one before the reference."""
+    narr = ctx.narrative
+    if (
+        narr is not None
+        and narr.granularity == "quarter"
+        and ctx.sentence - narr.sentence <= STORY_SENTENCES
+        and 0 <= (ctx.reference - narr.day).days < 300
+    ):
+        return format_at(narr.day, "quarter"), "narrative"
+    return format_at(shift(ctx.reference, "quarter", -1), "quarter"), "reference"
+
+
+def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "over the weekend": the one just past, or the next one when the sentence looks ahead."""
+    ref = ctx.reference
+    if m.group("rel") == "NEXT" or ctx.direction == "future" or ctx.modal:
+        saturday = ref + timedelta(days=(6 - ref.isoweekday()) % 7)
+    else:
+        saturday = ref - timedelta(days=(ref.isoweekday() - 6) % 7)
+    return format_at(saturday, "weekend"), "reference"
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "Friday", "last Friday", "next Friday": always from the reference date."""
     target = int(m.group("d"))
@@ -540,6 +566,8 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_ONLY, resolve_only),
     (_MONTH_REL, resolve_month_rel),
     (_OF_REL_YEAR, resolve_of_rel_year),
+    (_THE_QUARTER, resolve_the_quarter),
+    (_THE_WEEKEND, resolve_the_weekend),
 )
 
 
