@@ -150,3 +150,33 @@ def test_report_periods(text: str, reference: date, kind: str, value: str) -> No
 
 def test_quarterly_results_are_no_quarter() -> None:
     assert not [t for t in tag("The quarterly results were poor.", REF) if "quarter" in t.text]
+
+
+# (text, reference, value): a report's quarter, months in the sentence of "today"
+REPORT = [
+    (
+        "Profit rose in the third quarter to $5 million from $4 million [a year earlier].",
+        REF,
+        "2024-Q3",
+    ),
+    (
+        "Net income for the third quarter rose. Sales grew 8%. Costs were flat. "
+        "Margins widened from [a year ago].",
+        REF,
+        "2024-Q3",
+    ),
+    ("The offer, announced today, expires at [the end of November].", date(2025, 11, 2), "2025-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), REPORT)
+def test_report_values(text: str, reference: date, value: str) -> None:
+    assert only(text, reference).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("The minister, Jan Kavan, signed.", "Jan"), ("It was like the film High Noon.", "Noon")],
+)
+def test_names_are_no_dates(text: str, word: str) -> None:
+    assert not [t for t in tag(text, REF) if word in t.text]

@@ -125,6 +125,7 @@ def _resolve_all(
     narrative: resolve.Narrative | None = None
     # explicit dates far from / near the reference so far: is this a history or news?
     told_far = told_near = 0
+    quarter: date | None = None  # the quarter a report is about
     out: list[Timex] = []
     for i, match in enumerate(matches):
         index = bisect.bisect_right(starts, match.start) - 1
@@ -145,6 +146,7 @@ def _resolve_all(
             story,
             ahead=ahead,
             history=told_far > told_near,
+            quarter=quarter,
         )
         value, anchor = resolve.resolve_value(match.value, ctx)
         if not resolve.valid(value):
@@ -167,6 +169,11 @@ def _resolve_all(
                 rule=match.rule.name,
             )
         )
+        if interval is not None and interval.granularity == "quarter":
+            first = interval.start
+            first = first.date() if isinstance(first, datetime) else first
+            if 0 <= (reference - first).days < 366:
+                quarter = first
         if interval is not None and anchor in ("absolute", "reference"):
             year = interval.start.year
             if anchor == "absolute" and abs(year - reference.year) >= resolve.FAR_YEARS:

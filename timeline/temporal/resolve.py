@@ -28,7 +28,7 @@ STORY_SENTENCES = 4
 #: in a history, a month this far before the story's month is read as the next year's
 WRAP_MONTHS = 5
 #: days a yearless date may lie against the sentence's tense and still be the nearest one
-NEWS_SLACK_DAYS = 92
+NEWS_SLACK_DAYS = 91
 #: characters before an expression within which "will" decides the direction
 _MODAL_REACH = 40
 
@@ -60,6 +60,8 @@ class Context:
     #: whether the text so far reads as a history (more explicit dates far from the
     #: reference than near it); None leaves it to the narrative alone
     history: bool | None = None
+    #: the start of the last quarter a report named (within a year before the reference)
+    quarter: date | None = None
 
 
 def far(ctx: Context) -> bool:
@@ -225,7 +227,7 @@ def season_of(day: date) -> tuple[int, str]:
 
 
 _REL = re.compile(
-    r"^UNDEF-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>\w+)$"
+    r"^UNDEF-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>[a-z]+)(?P<ago>-AGO)?$"
 )
 _YEARLESS = re.compile(r"^UNDEF-year-(?P<rest>.+)$")
 _WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS))?$")
@@ -276,6 +278,9 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
     base, anchor = _base(ctx, m.group("anchor"), unit)
     narr = ctx.narrative
+    if unit == "year" and n == -1 and m.group("ago") and ctx.quarter is not None:
+        # "up from $3 million a year earlier" in a quarterly report
+        return format_at(shift(ctx.quarter, "quarter", -4), "quarter"), "narrative"
     if (
         unit == "year"
         and n != 0
@@ -341,7 +346,9 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
     ):
         if rest in SEASON_MONTHS:
             return f"{_story_season_year(narr, rest):04d}-{rest}", "narrative"
-        return f"{_story_year(narr, month, day, ctx.direction):04d}-{rest}", "narrative"
+        # a month alone is compared by its last day: "November" is not before November 2
+        last = day if md and md[1] else 31
+        return f"{_story_year(narr, month, last, ctx.direction):04d}-{rest}", "narrative"
     ref = ctx.reference
     if rest.startswith("Q"):
         # reports speak of the latest quarter begun, unless they say "will"
