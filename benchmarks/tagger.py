@@ -192,6 +192,7 @@ ADVERSARIAL_PIECES: dict[str, str] = {
     "timestamps": "12/31/1999-01-01T10:00:00+05:00 " * 125,
     "abbreviations": "Dec. 16, Dec. 16, Dec. " * 125,
     "numbers": "3.14.15.92.65.35 1,234,567,890 +1-555-0100 " * 75,
+    "dense dates": "January 19 2024 " * 200,
 }
 PIECE_SIZE = 32 * 1024
 PIECE_TIMEOUT = 30.0
@@ -334,6 +335,13 @@ def benchmark(corpora: Path, with_dateparser: bool, adversarial_mb: float) -> li
     return lines
 
 
+def _load_average() -> str:
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def results_markdown(lines: list[str]) -> str:
     """RESULTS.md: when and where it ran, then the output."""
     machine = (
@@ -350,6 +358,7 @@ def results_markdown(lines: list[str]) -> str:
             "",
             f"- date: {datetime.now().strftime('%Y-%m-%d %H:%M')}",
             f"- machine: {machine}",
+            f"- load average at the end (1, 5, 15 min): {_load_average()}",
             "",
             "```",
             *lines,
@@ -362,14 +371,15 @@ def results_markdown(lines: list[str]) -> str:
 def replace_section(old: str, section: str) -> str:
     """``old`` RESULTS.md with our section (its "# Tagger benchmark" part) replaced.
 
-    Other benchmarks keep their "## ..." sections after ours untouched.
+    Other benchmarks keep their sections after ours untouched, each from its
+    ``<!-- name:start -->`` marker or its "## ..." heading, whichever comes first.
     """
     heading = section.splitlines()[0]
     if heading not in old:
         return section + ("\n" + old if old else "")
     before, _, rest = old.partition(heading)
-    following = rest.find("\n## ")
-    after = rest[following + 1 :] if following >= 0 else ""
+    ends = [i for i in (rest.find("\n<!-- "), rest.find("\n## ")) if i >= 0]
+    after = rest[min(ends) + 1 :] if ends else ""
     return before + section + ("\n" + after if after else "")
 
 

@@ -57,6 +57,8 @@ ADVERSARIAL = [
     " " * 200_000 + "x",
     # real dates, denser than any real text (one per ~120 characters)
     ("January 19 2024 " + "x" * 100 + " ") * 1_000,
+    # nothing but real dates: 62,500 of them in the megabyte
+    "January 19 2024 " * 1_000,
     "12/12/12/12/" * 20_000,
     "the past the past " * 20_000,
     "a a a a " * 50_000,
@@ -70,10 +72,15 @@ def _load_factor() -> float:
     return max(1.0, (time.perf_counter() - began) / 0.03)
 
 
+#: CPU seconds benchmarks/tagger.py reports for its 1 MB adversarial mix, rounded up
+#: (see benchmarks/RESULTS.md); the guard allows ten times that, scaled by the load
+BENCHMARK_SECONDS = 2.0
+
+
 @pytest.mark.parametrize("chunk", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 def test_runaway_guard(chunk: str) -> None:
     text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
-    bound = 20 * _load_factor()
+    bound = 10 * BENCHMARK_SECONDS * _load_factor()
     began = time.perf_counter()
     tag(text, REF)
     assert time.perf_counter() - began < bound

@@ -5,9 +5,11 @@ word (or a sign) starts. Reading each compiled pattern's syntax tree gives the f
 few characters any of its matches can begin with. One pass over the text then lists
 the positions that start a word, and a pattern is tried (``pattern.match``) only at
 the positions whose first characters it can begin with, instead of at every
-character. Results are exactly those of ``pattern.finditer``: a pattern is only ever
-skipped where it cannot match, and a pattern whose start cannot be told is scanned
-in full.
+character. A pattern that may also start inside a word (a top-level alternative
+without the lookbehind) gets a prefilter of its own: a regex opening with a plain
+character class, which ``re`` skips through in C. Results are exactly those of
+``pattern.finditer``: a pattern is only ever skipped where it cannot match, and a
+pattern whose start cannot be told is scanned in full.
 
 Characters are compared in a canonical form that no pattern can tell apart more
 finely than it matches: any white space is one symbol, any decimal digit another,
