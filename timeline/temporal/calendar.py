@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -328,18 +329,38 @@ class _Finder:
     first_words: frozenset[str]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        index = _token_index(text, _INDEXED[0])
+        starts = sorted(chain.from_iterable(index[w] for w in self.first_words if w in index))
         resume = 0
-        for token in _TOKEN.finditer(text):
-            if token.start() < resume or token.group().casefold() not in self.first_words:
+        for start in starts:
+            if start < resume:
                 continue
-            match = self.regex.match(text, token.start())
+            match = self.regex.match(text, start)
             if match is not None:
                 resume = match.end()
                 yield match
 
 
+#: every finder's first words: the only ones the token index keeps
+_INDEXED: list[frozenset[str]] = [frozenset()]
+
+
+@lru_cache(maxsize=2)
+def _token_index(text: str, words: frozenset[str]) -> dict[str, list[int]]:
+    """Where each of ``words`` starts in ``text`` (casefolded tokens): listed once per text,
+    read by every finder."""
+    index: dict[str, list[int]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group().casefold()
+        if word in words:
+            index.setdefault(word, []).append(token.start())
+    return index
+
+
 def _finder(pattern: str, phrases: Iterable[str]) -> _Finder:
     first = {m.group().casefold() for p in phrases if (m := _TOKEN.search(p))}
+    if not first <= _INDEXED[0]:
+        _INDEXED[0] = _INDEXED[0] | first
     return _Finder(re.compile(pattern), frozenset(first))
 
 
