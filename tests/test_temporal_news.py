@@ -180,3 +180,13 @@ def test_report_values(text: str, reference: date, value: str) -> None:
 )
 def test_names_are_no_dates(text: str, word: str) -> None:
     assert not [t for t in tag(text, REF) if word in t.text]
+
+
+def test_last_year_stays_a_year_after_a_quarter() -> None:
+    text = "Profit rose in the third quarter. The company lost money [last year]."
+    assert only(text).value == "2024"
+
+
+def test_a_year_ago_does_not_lend_its_year() -> None:
+    text = "Sales rose from $3 million a year ago. The quarter ended [Sept. 30]."
+    assert only(text).value == "2025-09-30"

@@ -182,7 +182,9 @@ def _resolve_all(
                 told_near += 1
         if anchor == "reference" and resolve.far(ctx) and told_far > told_near:
             continue  # "this day" in a history must not pull the story to the present
-        backward = "-MINUS-" in match.value and "NARR" in match.value
+        backward = "-MINUS-" in match.value and (
+            "NARR" in match.value or match.value.endswith("-AGO")
+        )
         if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start

@@ -283,7 +283,7 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
         return format_at(shift(ctx.quarter, "quarter", -4), "quarter"), "narrative"
     if (
         unit == "year"
-        and n != 0
+        and m.group("ago")
         and narr is not None
         and narr.granularity == "quarter"
         and ctx.sentence - narr.sentence <= 1
