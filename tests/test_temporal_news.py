@@ -190,3 +190,17 @@ def test_last_year_stays_a_year_after_a_quarter() -> None:
 def test_a_year_ago_does_not_lend_its_year() -> None:
     text = "Sales rose from $3 million a year ago. The quarter ended [Sept. 30]."
     assert only(text).value == "2025-09-30"
+
+
+# (text, value): quarters of a report and plans that cannot be past
+QUARTERS = [
+    ("Profit rose in the third quarter. It fell in [the year-ago third quarter].", "2024-Q3"),
+    ("Profit rose in the third quarter. It had a loss in [the 2024 period].", "2024-Q3"),
+    ("It had a gain in [the 2023 period].", "2023"),
+    ("The pact, signed in June 2021, will take effect on [March 12].", "2026-03-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), QUARTERS)
+def test_report_quarters(text: str, value: str) -> None:
+    assert only(text).value == value

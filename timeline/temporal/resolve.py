@@ -246,6 +246,7 @@ _OF_REL_YEAR = re.compile(
     r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+)-year-(?P<rest>\d\d|Q[1-4]|H[12])$"
 )
 _THE_QUARTER = re.compile(r"^UNDEF-quarter-THE$")
+_PERIOD = re.compile(r"^UNDEF-period-(?P<y>\d{4})$")
 _THE_WEEKEND = re.compile(r"^UNDEF-weekend-(?P<rel>THE|NEXT)$")
 
 Resolved = tuple[str, str]  # (value, anchor)
@@ -348,7 +349,12 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             return f"{_story_season_year(narr, rest):04d}-{rest}", "narrative"
         # a month alone is compared by its last day: "November" is not before November 2
         last = day if md and md[1] else 31
-        return f"{_story_year(narr, month, last, ctx.direction):04d}-{rest}", "narrative"
+        year = _story_year(narr, month, last, ctx.direction)
+        # "invited in July 1997, will join on March 12": what "will" happen is not past
+        if ctx.story or not (
+            ctx.modal and (year, month) < (ctx.reference.year, ctx.reference.month)
+        ):
+            return f"{year:04d}-{rest}", "narrative"
     ref = ctx.reference
     if rest.startswith("Q"):
         # reports speak of the latest quarter begun, unless they say "will"
@@ -448,6 +454,14 @@ def resolve_the_quarter(m: re.Match[str], ctx: Context) -> Resolved:
     ):
         return format_at(narr.day, "quarter"), "narrative"
     return format_at(shift(ctx.reference, "quarter", -1), "quarter"), "reference"
+
+
+def resolve_period(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the 1988 period": that year's quarter of the one the report is about, else the year."""
+    year = m.group("y")
+    if ctx.quarter is None:
+        return year, "absolute"
+    return f"{year}-Q{(ctx.quarter.month - 1) // 3 + 1}", "narrative"
 
 
 def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
@@ -574,6 +588,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_MONTH_REL, resolve_month_rel),
     (_OF_REL_YEAR, resolve_of_rel_year),
     (_THE_QUARTER, resolve_the_quarter),
+    (_PERIOD, resolve_period),
     (_THE_WEEKEND, resolve_the_weekend),
 )
 
