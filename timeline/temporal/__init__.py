@@ -13,9 +13,12 @@ Nothing here reads the clock: the reference date is always an argument.
 from __future__ import annotations
 
 import bisect
+import functools
+import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from timeline.model import Timex
 from timeline.temporal import calendar, matcher, resolve
@@ -44,6 +47,28 @@ def _as_date(reference: date | datetime) -> date:
     return reference.date() if isinstance(reference, datetime) else reference
 
 
+def _gc_paused(func: Callable[..., list[Timex]]) -> Callable[..., list[Timex]]:
+    """Run ``func`` with the cyclic garbage collector paused (and restored after).
+
+    Tagging allocates many short-lived, acyclic objects; on a megabyte of dense dates the
+    collector's repeated passes over them cost a fifth of the time and grow faster than
+    the text. Reference counting still frees everything.
+    """
+
+    @functools.wraps(func)
+    def paused(*args: Any, **kwargs: Any) -> list[Timex]:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+@_gc_paused
 def tag(
     text: str,
     reference: date,
@@ -80,10 +105,18 @@ def _merge_holidays(
         return matches, []
     kept_holidays: list[Timex] = []
     dropped: set[int] = set()
+    starts = [m.start for m in matches]
+    ends = [m.end for m in matches]
+    # kept matches are disjoint and sorted, so a holiday's rivals are one run of them
+    disjoint = all(a <= b for a, b in zip(ends, starts[1:], strict=False))
     for holiday in holidays:
-        rivals = [
-            i for i, m in enumerate(matches) if m.start < holiday.end and holiday.start < m.end
-        ]
+        if disjoint:
+            first = bisect.bisect_right(ends, holiday.start)
+            rivals = range(first, max(first, bisect.bisect_left(starts, holiday.end)))
+        else:
+            rivals = [  # type: ignore[assignment]
+                i for i, m in enumerate(matches) if m.start < holiday.end and holiday.start < m.end
+            ]
         if all(holiday.end - holiday.start >= matches[i].end - matches[i].start for i in rivals):
             dropped.update(rivals)
             kept_holidays.append(holiday)
