@@ -69,6 +69,20 @@ STORY = [
     ("The famine of 1846-[49] emptied the county.", TODAY, "1849"),
     ("The siege ([March]-May 1691) ended in a truce.", TODAY, "1691-03"),
     ("The [spring] water there was clean in 1890.", TODAY, None),
+    # a history of recent years keeps its story's year
+    (
+        "Troops entered the city in 2003 and left in 2005. Elections followed in 2008. "
+        "In [May] the new council met.",
+        TODAY,
+        "2008-05",
+    ),
+    # a year in a plan is an aside: the dated story goes on
+    (
+        "The raid opened on 10 March 1875, ahead of a campaign planned for 1876. "
+        "The town fell on [11 March].",
+        TODAY,
+        "1875-03-11",
+    ),
     # "former" is a past reference in history text, but not in news
     ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
     ("The [former] governor said on Friday he would run.", NEWS_DAY, None),

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from timeline.model import Timex
+from timeline.model import Interval, Timex
 from timeline.temporal import calendar, matcher, resolve
 from timeline.temporal.calendar import NamedEvent
 from timeline.temporal.rules import RuleSet, load
@@ -149,6 +149,20 @@ def _coordinated(text: str, matches: list[matcher.Match], i: int) -> date | None
     return end.date() if isinstance(end, datetime) else end
 
 
+def _aside(
+    interval: Interval | None, direction: str | None, narrative: resolve.Narrative | None
+) -> bool:
+    """A bare year in a plan ("planned for 1976") is an aside: the dated story goes on."""
+    return (
+        interval is not None
+        and interval.granularity == "year"
+        and direction == "future"
+        and narrative is not None
+        and narrative.granularity in ("day", "month")
+        and interval.start > narrative.day
+    )
+
+
 def _resolve_all(
     text: str, matches: list[matcher.Match], reference: date, rules: RuleSet
 ) -> list[Timex]:
@@ -218,6 +232,8 @@ def _resolve_all(
         backward = "-MINUS-" in match.value and (
             "NARR" in match.value or match.value.endswith("-AGO")
         )
+        if _aside(interval, direction, narrative):
+            continue
         if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start

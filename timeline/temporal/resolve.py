@@ -333,6 +333,14 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
     narr = ctx.narrative
     if narr is not None and (
         narr.sentence == ctx.sentence
+        # a history of recent years (2003-2008 read in 2009) still keeps its story's year
+        or (
+            ctx.story
+            and ctx.history
+            and narr.day.year < ctx.reference.year
+            and not ctx.modal
+            and ctx.direction != "future"
+        )
         or (
             abs(narr.day.year - ctx.reference.year) >= FAR_YEARS
             # a bare far year lends nothing to a plan ("in 1982. ... will meet in April")
