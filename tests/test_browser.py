@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.render_fixtures import PAYLOADS, hostile_timeline, sample_timeline
-from timeline.render.page import plotly_js, render_page
+from timeline.model import Event, Timeline
+from timeline.render.page import DEFER_THRESHOLD, plotly_js, render_page
 from timeline.render.site import SiteEntry, build_site, plotly_asset_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -434,3 +436,44 @@ def test_example_site(session, tmp_path):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         s.shot(f"example-site-{name.removesuffix('.html')}.png")
     assert s.errors == [] and s.requests == [] and s.dialogs == []
+
+
+def _long_timeline(n: int) -> Timeline:
+    """``n`` dated events, one every nine days, every third a month."""
+    start = date(2001, 1, 1)
+    events = []
+    for i in range(n):
+        day = start + timedelta(days=9 * i)
+        month = i % 3 == 0
+        events.append(
+            Event(
+                id=f"e{i + 1}",
+                start=day.replace(day=1) if month else day,
+                end=(day.replace(day=28) if month else day),
+                granularity="month" if month else "day",
+                approximate=False,
+                title=f"Long event {i + 1}",
+                sentence=f"Long event {i + 1} happened.",
+                documents=(),
+                timexes=(),
+            )
+        )
+    return Timeline((), tuple(events), title="Long")
+
+
+def test_long_page_fills_its_list_after_the_chart(session, tmp_path):
+    n = DEFER_THRESHOLD + 200
+    path = tmp_path / "long.html"
+    path.write_text(render_page(_long_timeline(n)), encoding="utf-8")
+    s = session()
+    page = s.page
+    page.goto(path.as_uri() + "#e600")
+    page.wait_for_function(f"document.querySelectorAll('.tl-event').length === {n}")
+    page.wait_for_function("document.querySelector('[data-ready=true]') !== null")
+    assert page.evaluate("document.querySelectorAll('template').length") == 0
+    top = page.evaluate("document.getElementById('e600').getBoundingClientRect().top")
+    assert 0 <= top < 900  # the anchor still lands once the list is in
+    assert page.evaluate("document.querySelectorAll('.tl-show:not([hidden])').length") == n
+    page.fill("#search", "event 1111")
+    page.wait_for_function("document.getElementById('count').textContent.startsWith('1 of')")
+    assert s.errors == [] and s.requests == []

@@ -235,11 +235,17 @@ def test_many_events_use_webgl_without_labels():
         for i in range(fig_mod.WEBGL_THRESHOLD + 200)
     )
     fig = build_figure(Timeline((), events))
-    big = [t for t in fig.data if len(t.x) > 1]
+    big = [t for t in fig.data if len(t.x) > 1 and t.yaxis != "y3"]
     assert {t.type for t in big} == {"scattergl"}
     assert len(big) <= 2  # few WebGL traces: each one is a draw pass
     assert not any("text" in (t.mode or "") for t in fig.data)
     assert len(set(_ids(_hoverable(fig)))) == len(events)
+    # The range slider cannot draw WebGL: a density line on a hidden axis stands in.
+    density = [t for t in fig.data if t.yaxis == "y3"]
+    assert len(density) == 1 and density[0].type == "scatter"
+    assert sum(density[0].y) == len(events)
+    low, high = fig.layout.yaxis3.range
+    assert high < 0 <= min(density[0].y)  # out of sight in the plot itself
 
 
 def test_reference_date_is_marked():

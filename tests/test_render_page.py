@@ -292,3 +292,36 @@ def test_script_json_escapes_closing_tags():
     text = script_json({"a": "</script><!-- \u2028 & >"})
     assert "</" not in text and "<!--" not in text and "\u2028" not in text
     assert json.loads(str(text)) == {"a": "</script><!-- \u2028 & >"}
+
+
+def test_long_list_waits_in_templates_for_the_chart():
+    from datetime import date, timedelta
+
+    from timeline.model import Event, Timeline
+    from timeline.render.page import DEFER_THRESHOLD
+
+    events = tuple(
+        Event(
+            id=f"e{i}",
+            start=date(2000, 1, 1) + timedelta(days=i),
+            end=date(2000, 1, 1) + timedelta(days=i),
+            granularity="day",
+            approximate=False,
+            title=f"Event <{i}>",
+            sentence=f"Sentence {i}.",
+            documents=(),
+            timexes=(),
+        )
+        for i in range(DEFER_THRESHOLD + 1)
+    )
+    html = render_page(Timeline((), events), plotlyjs="none")
+    tree = Tree(html)
+    later = tree.find("template", class_="tl-later")
+    assert len(later) == 1
+    assert len(tree.find("li", class_="tl-event")) == len(events)
+    assert "Event &lt;7&gt;" in html
+    payload = json.loads(tree.by_id("timeline-data").all_text())
+    slider = payload["layout"]["xaxis"]["rangeslider"]
+    assert slider["yaxis3"] == {"rangemode": "auto"}
+    small = Tree(render_page(Timeline((), events[:DEFER_THRESHOLD]), plotlyjs="none"))
+    assert not small.find("template")

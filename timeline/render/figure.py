@@ -92,7 +92,7 @@ def figure_dict(timeline: Timeline, *, show_title: bool = True) -> dict:
     laid = [replace(item, y=offsets[item.group] + item.lane) for item in laid]
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(groups)}
     if webgl:
-        traces = _webgl_traces(laid, groups, colours)
+        traces = _webgl_traces(laid, groups, colours) + [_density_trace(laid, axis)]
     else:
         traces = []
         for name in groups:
@@ -574,6 +574,38 @@ def _segments(item: Placed) -> list[tuple[datetime, datetime, bool]]:
     return [(item.x0, a, True), (a, b, False), (b, item.x1, True)]
 
 
+#: Bins of the density overview drawn in the range slider of WebGL charts.
+DENSITY_BINS = 240
+
+
+def _density_trace(laid: Sequence[Placed], axis: Axis) -> dict:
+    """Events per time bin as one filled step line on ``y3``, for the range slider.
+
+    One SVG path of a few hundred points: the slider stays an overview of where the
+    events are however many there are (it cannot draw scattergl traces).
+    """
+    span = (axis.end - axis.start) / DENSITY_BINS
+    counts = [0] * DENSITY_BINS
+    for item in laid:
+        if item.kind in ("point", "bar"):
+            middle = item.x0 + (item.x1 - item.x0) / 2
+            index = int((middle - axis.start) / span) if span else 0
+            counts[min(max(index, 0), DENSITY_BINS - 1)] += 1
+    return _trace(
+        "scatter",
+        x=[_x(axis.start + span * i) for i in range(DENSITY_BINS)],
+        y=counts,
+        mode="lines",
+        line={"shape": "hv", "width": 1, "color": "rgba(100,110,120,0.8)"},
+        fill="tozeroy",
+        fillcolor="rgba(100,110,120,0.35)",
+        hoverinfo="skip",
+        showlegend=False,
+        name="Density",
+        yaxis="y3",
+    )
+
+
 def _webgl_traces(
     laid: Sequence[Placed], groups: Sequence[str], colours: dict[str, str]
 ) -> list[dict]:
@@ -751,6 +783,15 @@ def _layout_dict(
         },
         "yaxis2": {"overlaying": "y", "matches": "y", "visible": False},
     }
+    if len(laid) > WEBGL_THRESHOLD:
+        # The density overview: out of sight in the plot (its values are >= 0), drawn
+        # by the range slider, which the page points at it, as WebGL marks are not.
+        layout["yaxis3"] = {
+            "overlaying": "y",
+            "visible": False,
+            "fixedrange": True,
+            "range": [-2.0, -1.0],
+        }
     reference = _reference_date(timeline)
     if reference is not None and axis.start <= _as_datetime(reference) <= axis.end:
         layout["shapes"], layout["annotations"] = _reference_marker(reference)

@@ -27,6 +27,10 @@ from timeline.model import Event, TaggedDocument, Timeline
 from timeline.render.figure import CONFIG, PALETTE, _group_names, figure_dict, format_when
 
 PlotlyJS = Literal["inline", "cdn", "none"] | str
+#: Above this many events the event list and the source texts are parsed into inert
+#: ``<template>``s and inserted by the page's script once the chart is drawn: parsing
+#: and styling 10,000 list entries otherwise holds back the chart's first frame.
+DEFER_THRESHOLD = 1000
 
 
 class RenderError(ValueError):
@@ -140,6 +144,7 @@ class PageContext:
     palette: tuple[str, ...]
     home_url: str | None
     home_label: str
+    deferred: bool = False  # the list and sources wait in <template>s for the chart
 
 
 # --- building the context -----------------------------------------------------------
@@ -231,6 +236,7 @@ def page_context(
         js=Markup(_static("timeline.js")),
         home_url=home_url,
         home_label=home_label,
+        deferred=len(events) > DEFER_THRESHOLD,
     )
 
 
@@ -243,6 +249,10 @@ def _overview_slider(layout: dict) -> None:
         return
     low, high = yaxis["range"]
     slider["yaxis2"] = {"rangemode": "fixed", "range": [low + 0.5, high - 0.5]}
+    density = layout.get("yaxis3")
+    if density is not None:  # WebGL charts: the slider shows the density overview only
+        slider["yaxis2"] = {"rangemode": "fixed", "range": [-1e9, -1e9 + 1]}
+        slider["yaxis3"] = {"rangemode": "auto"}
     slider["range"] = list(xaxis.get("range", []))
 
 

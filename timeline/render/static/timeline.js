@@ -106,16 +106,45 @@ window.TimelinePage = window.TimelinePage || (function () {
       var buttons = root.querySelectorAll(".tl-show");
       for (var b = 0; b < buttons.length; b++) buttons[b].hidden = false;
     }
+    /* Long timelines park the list and sources in <template>s (see page.py): put
+       them in once the chart has had its frame, or at once when asked for. */
+    function expand() {
+      if (document.readyState === "loading") return;  // again on DOMContentLoaded
+      var later = root.querySelectorAll("template.tl-later");
+      if (!later.length) return;
+      for (var i = 0; i < later.length; i++) {
+        later[i].parentNode.replaceChild(later[i].content, later[i]);
+      }
+      items = null;
+      haystack = null;
+      reveal();
+      if (search && search.value) filter();
+      var hash = window.location.hash.slice(1);
+      var target = hash && document.getElementById(decodeURIComponent(hash));
+      if (target && root.contains(target)) {
+        target.scrollIntoView();
+        // Entries drawn near it replace their size estimates: land again.
+        window.requestAnimationFrame(function () { target.scrollIntoView(); });
+      }
+    }
+    function expandSoon() {
+      if (plotted || !window.Plotly) {
+        window.requestAnimationFrame(function () { setTimeout(expand, 0); });
+      }
+    }
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () {
         items = null;
         haystack = null;
         reveal();
+        expandSoon();
       });
     }
+    window.addEventListener("beforeprint", expand);
     var plotted = false;
 
     function focusEvent(id) {
+      expand();
       var el = document.getElementById(prefix + id);
       if (!el) return;
       if (el.hidden && search) { search.value = ""; filter(); }
@@ -200,6 +229,7 @@ window.TimelinePage = window.TimelinePage || (function () {
     if (!window.Plotly) {
       chart.textContent = "The chart needs plotly.js, which did not load. Every event is listed below.";
       chart.classList.add("tl-empty");
+      expandSoon();
       return;
     }
     var layout = apply(data.layout, theme(root));
@@ -214,6 +244,7 @@ window.TimelinePage = window.TimelinePage || (function () {
       declutter(chart);
       if (search && search.value) filter();
       reveal();
+      expandSoon();
       chart.setAttribute("data-ready", "true");
     });
 
