@@ -476,4 +476,6 @@ def test_long_page_fills_its_list_after_the_chart(session, tmp_path):
     assert page.evaluate("document.querySelectorAll('.tl-show:not([hidden])').length") == n
     page.fill("#search", "event 1111")
     page.wait_for_function("document.getElementById('count').textContent.startsWith('1 of')")
-    assert s.errors == [] and s.requests == []
+    # Software WebGL warns about its own speed ("GPU stall due to ReadPixels").
+    assert [e for e in s.errors if "GL Driver Message" not in e] == []
+    assert s.requests == []
