@@ -600,6 +600,20 @@ class _EventMatcher:
     lex: _Lexicon
 
 
+def _matcher_for(events: tuple[NamedEvent, ...]) -> _EventMatcher:
+    """``_event_matcher(events)``, without hashing the whole table again when it is the
+    very table of the last call (the built-in one, every time)."""
+    last = _LAST_MATCHER[0]
+    if last is not None and last[0] is events:
+        return last[1]
+    matcher = _event_matcher(events)
+    _LAST_MATCHER[0] = (events, matcher)
+    return matcher
+
+
+_LAST_MATCHER: list[tuple[tuple[NamedEvent, ...], _EventMatcher] | None] = [None]
+
+
 @lru_cache(maxsize=8)
 def _event_matcher(events: tuple[NamedEvent, ...]) -> _EventMatcher:
     lex = _lexicon()
@@ -663,7 +677,7 @@ def scan_named_events(
     Useful when the reference date is not known yet: each mention lists the editions it
     can mean, and says whether its words or its sentence point to the past or the future.
     """
-    matcher = _event_matcher(tuple(events) if events is not None else load_named_events())
+    matcher = _matcher_for(tuple(events) if events is not None else load_named_events())
     mentions = []
     for match in matcher.aliases.finditer(text):
         mention = _read_mention(text, match, matcher)

@@ -97,14 +97,32 @@ def find_cues(text: str, rules: RuleSet) -> Cues:
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[str] = []
+    known = _cue_kinds(rules)
     for m in _WORD.finditer(text):
-        word = m.group(0).lower().replace("’", "'")
-        kind = "strong" if word in rules.future_strong else _cue(word, rules)
+        written = m.group(0)
+        kind = known.get(written, _UNSEEN)
+        if kind is _UNSEEN:
+            word = written.lower().replace("’", "'")
+            kind = "strong" if word in rules.future_strong else _cue(word, rules)
+            if len(known) < 100_000:
+                known[written] = kind
         if kind is not None:
             starts.append(m.start())
             ends.append(m.end())
             kinds.append(kind)
     return Cues(starts, ends, kinds)
+
+
+_UNSEEN = "unseen"
+_CUE_KINDS: dict[int, tuple[RuleSet, dict[str, str | None]]] = {}
+
+
+def _cue_kinds(rules: RuleSet) -> dict[str, str | None]:
+    """The cue kind of each word as written, remembered per rule set (words repeat)."""
+    held = _CUE_KINDS.get(id(rules))
+    if held is None or held[0] is not rules:
+        held = _CUE_KINDS[id(rules)] = (rules, {})
+    return held[1]
 
 
 def direction(
