@@ -94,6 +94,8 @@ MORE_CASES = [
     ("[Today]'s session was calm.", "DATE", "2025-10-29"),
     ("Right [now] the market is quiet.", "DATE", "PRESENT_REF"),
     ("He was shot last [Oct. 23] at home.", "DATE", "2025-10-23"),
+    ("Sales fell [this past spring].", "DATE", "2025-SP"),
+    ("Prices rose [this past week].", "DATE", "2025-W43"),
 ]
 
 
@@ -117,6 +119,8 @@ def test_news_more(text: str, kind: str, value: str) -> None:
 
 # (text, span the corpora mark): "the" stays out of adjectival uses
 SPANS = [
+    ("Profit rose in [the fiscal first quarter].", "the fiscal first quarter"),
+    ("The plant closed [nearly two weeks ago].", "nearly two weeks ago"),
     ("The [third-quarter] loss widened.", "third-quarter"),
     ("The [year-ago] results were restated.", "year-ago"),
     ("Sales fell from [the year-ago quarter].", "the year-ago quarter"),

@@ -130,8 +130,9 @@ def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match
         return match
     if mod in _POINT_MODS and match.type != "DATE":
         return match
+    ago = match.value.endswith("-AGO")  # "nearly two weeks ago" keeps its "nearly"
     if mod in _AMOUNT_MODS and (
-        match.type != "DURATION" or _PERIOD_HEAD.match(text, match.start, match.end)
+        (match.type != "DURATION" and not ago) or _PERIOD_HEAD.match(text, match.start, match.end)
     ):
         # "over the past 20 years": "over" is the preposition, not "more than"
         return match
