@@ -432,7 +432,7 @@ def _story_year(narr: Narrative, month: int, day: int, direction: str | None) ->
     here = (narr.day.month, narr.day.day)
     if (month, day) < here and (direction == "future" or narr.day.month - month > WRAP_MONTHS):
         return year + 1
-    if (month, day) > here and month - narr.day.month > 6 and direction != "future":
+    if (month, day) > here and month - narr.day.month > 6 and direction == "past":
         return year - 1
     return year
 
@@ -548,7 +548,9 @@ def resolve_two_digit(m: re.Match[str], ctx: Context) -> Resolved:
     yy = int(m.group("yy"))
     if far(ctx):  # "'99" in a story of the 1890s
         assert ctx.narrative is not None
-        return f"{ctx.narrative.day.year // 100 * 100 + yy:04d}", "narrative"
+        story = ctx.narrative.day.year
+        century = story // 100 - (yy > story % 100 + 10)  # "the boys of '99" in 1918
+        return f"{century * 100 + yy:04d}", "narrative"
     century = ctx.reference.year // 100
     if yy > (ctx.reference.year % 100) + 10:
         century -= 1
