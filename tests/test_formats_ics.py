@@ -169,3 +169,10 @@ def test_links_with_commas_round_trip(link):
     )
     (back,) = ics.loads(ics.dumps(Timeline((), (event,), title="x"))).events
     assert (back.url, back.media) == (link, link)
+
+
+@pytest.mark.parametrize("text", ["\\N", "a\\nb", "x\\,y;z", "line\nbreak", "back\\\\slash"])
+def test_text_with_escapes_round_trips(text):
+    event = Event("e1", date(2025, 1, 2), date(2025, 1, 2), "day", False, text, text, ("d1",), ())
+    back = ics.loads(ics.dumps(Timeline((), (event,), title=text)))
+    assert (back.events[0].title, back.events[0].sentence, back.title) == (text, text, text)

@@ -41,6 +41,28 @@ _X_GROUP = "X-TIMELINE-GROUP"
 _X_URL = "X-TIMELINE-URL"
 _X_MEDIA = "X-TIMELINE-MEDIA"
 _TEXT_ESCAPE = re.compile(r"\\([\\,;:nN])")
+
+
+class _Text(icalendar.vText):
+    """RFC 5545 TEXT escaped exactly.
+
+    icalendar's own escaping first turns a literal backslash-N into a line break,
+    so a title holding "\\N" would not come back as written.
+    """
+
+    def to_ical(self) -> bytes:
+        escaped = (
+            str(self)
+            .replace("\\", "\\\\")
+            .replace(";", "\\;")
+            .replace(",", "\\,")
+            .replace("\r\n", "\\n")
+            .replace("\n", "\\n")
+            .replace("\r", "\\n")
+        )
+        return escaped.encode(self.encoding)
+
+
 _URI_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 
 
@@ -97,7 +119,7 @@ def dumps(timeline: Timeline) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", icalendar.vText(timeline.title))
+    calendar.add("x-wr-calname", _Text(timeline.title))
     stamp = _stamp(timeline)
     for event in timeline.events:
         if event.start is not None and event.end is not None:
@@ -112,31 +134,31 @@ def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start)
     vevent.add("dtend", exclusive_end(event.end, event.granularity))
-    vevent.add("summary", event.title)
+    vevent.add("summary", _Text(event.title))
     if event.sentence:
-        vevent.add("description", event.sentence)
+        vevent.add("description", _Text(event.sentence))
     for name, extra, link in (("url", _X_URL, event.url), ("attach", _X_MEDIA, event.media)):
         if link:
             vevent.add(name, _uri(link))
             # The URI property is for calendars; the exact text travels as TEXT, since
             # readers unescape URI values inconsistently ("," comes back as "\,").
-            vevent.add(extra, icalendar.vText(link))
+            vevent.add(extra, _Text(link))
     if event.group:
         vevent.add("categories", [event.group])
-        vevent.add(_X_GROUP, icalendar.vText(event.group))
+        vevent.add(_X_GROUP, _Text(event.group))
     vevent.add("transp", "TRANSPARENT")
     if event.approximate:
         vevent.add("status", "TENTATIVE")
-    vevent.add(_X_ID, icalendar.vText(event.id))
+    vevent.add(_X_ID, _Text(event.id))
     if event.granularity:
-        vevent.add(_X_GRANULARITY, icalendar.vText(event.granularity))
-    vevent.add(_X_APPROXIMATE, icalendar.vText("TRUE" if event.approximate else "FALSE"))
+        vevent.add(_X_GRANULARITY, _Text(event.granularity))
+    vevent.add(_X_APPROXIMATE, _Text("TRUE" if event.approximate else "FALSE"))
     if event.documents:
-        vevent.add(_X_DOCUMENTS, icalendar.vText(" ".join(event.documents)))
+        vevent.add(_X_DOCUMENTS, _Text(" ".join(event.documents)))
     if event.timexes:
-        vevent.add(_X_TIMEXES, icalendar.vText(" ".join(event.timexes)))
+        vevent.add(_X_TIMEXES, _Text(" ".join(event.timexes)))
     if event.date_text:
-        vevent.add(_X_DATE_TEXT, icalendar.vText(event.date_text))
+        vevent.add(_X_DATE_TEXT, _Text(event.date_text))
     return vevent
 
 
