@@ -182,7 +182,9 @@ def _resolve_all(
             starts[index + 1] if index + 1 < len(starts) else len(text), match.end + _CUE_REACH
         )
         direction = resolve.direction(text, match.start, match.end, lo, hi, rules, cues)
-        modal = resolve.has_modal(match.start, lo, cues)
+        modal = resolve.has_modal(match.start, lo, cues) or resolve.points_ahead(
+            text, match.start, lo, hi, rules
+        )
         ahead = _coordinated(text, matches, i)
         ctx = resolve.Context(
             reference,

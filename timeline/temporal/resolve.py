@@ -162,6 +162,24 @@ def has_modal(start: int, lo: int, cues: Cues) -> bool:
     return False
 
 
+_NOT_VERB = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def points_ahead(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
+    """True when a reported plan or deadline points text[start:] forward whatever the tense.
+
+    "planned to leave on Thursday", "postponed the vote until Tuesday": the plan verb, then
+    "to" and a verb, a few words before; or a deadline verb with "until"/"by" right before.
+    """
+    if _is_deadline(text, start, lo, hi, rules):
+        return True
+    words = [w.lower() for w in _WORD.findall(text, max(lo, start - 60), start)]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] == "to" and words[k - 1] in rules.plan_verbs:
+            return words[k + 1] not in _NOT_VERB
+    return False
+
+
 def _is_deadline(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
     before = _WORD.findall(text, max(lo, start - 12), start)
     if not before or before[-1].lower() not in rules.deadline_preps:

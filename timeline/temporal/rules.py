@@ -91,6 +91,8 @@ class RuleSet:
     past_cues: frozenset[str]
     past_suffix: str
     past_exceptions: frozenset[str]
+    #: "planned to leave on Thursday": verbs whose infinitive points a weekday forward
+    plan_verbs: frozenset[str] = frozenset()
 
 
 def _canon(text: str) -> str:
@@ -290,4 +292,5 @@ def load(lang: str = "en") -> RuleSet:
         past_cues=frozenset(tense["past"]),
         past_suffix=tense["past_suffix"],
         past_exceptions=frozenset(tense["past_suffix_exceptions"]),
+        plan_verbs=frozenset(tense.get("plan_verbs", ())),
     )

@@ -1,0 +1,39 @@
+"""News: reported plans point weekdays forward; "since" years; vague spans TimeML marks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+REF = date(2000, 3, 15)  # a Wednesday
+
+
+def value_at(text: str, reference: date = REF) -> str:
+    """The value of the timex marked [like this] in ``text``."""
+    start = text.index("[")
+    plain = text.replace("[", "").replace("]", "")
+    found = [t for t in tag(plain, reference) if t.start == start]
+    assert found, f"nothing at {start}: {[t.text for t in tag(plain, reference)]}"
+    assert found[0].text == plain[start : text.index("]") - 1]
+    return found[0].value
+
+
+CASES = [
+    # a plan reported in the past still points ahead
+    ("The minister planned to leave on [Thursday].", REF, "2000-03-16"),
+    ("Lawmakers postponed the vote until [Tuesday].", REF, "2000-03-21"),
+    ("The two sides agreed to meet again on [Monday].", REF, "2000-03-20"),
+    ("She hoped to finish the report by [Friday].", REF, "2000-03-17"),
+    # without a plan the past tense keeps the day behind
+    ("The talks resumed on [Monday].", REF, "2000-03-13"),
+    ("He said on [Thursday] that he would resign.", REF, "2000-03-09"),
+    ("They agreed to the terms on [Monday].", REF, "2000-03-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), CASES)
+def test_value(text: str, reference: date, expected: str) -> None:
+    assert value_at(text, reference) == expected
