@@ -31,6 +31,15 @@ CASES = [
     ("The talks resumed on [Monday].", REF, "2000-03-13"),
     ("He said on [Thursday] that he would resign.", REF, "2000-03-09"),
     ("They agreed to the terms on [Monday].", REF, "2000-03-13"),
+    # a year after "since" opens a span: it does not anchor a later month in news
+    ("The shop has been open since 1990. In [December] it said sales rose.", REF, "1999-12"),
+    ("Rents fell since 1994, and in [December] they hit a low.", REF, "1999-12"),
+    # in a history the story's years still anchor it
+    (
+        "The war began in 1861. Since 1862 the army had grown. In [December] it marched.",
+        REF,
+        "1862-12",
+    ),
 ]
 
 

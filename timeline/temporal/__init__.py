@@ -30,6 +30,7 @@ __all__ = ["tag"]
 _CUE_REACH = 150
 _YEAR = re.compile(r"^\d{4}(?:-|$)")
 _DATED = re.compile(r"^\d{4}")
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 _JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|[-–—])\s*")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
@@ -223,6 +224,13 @@ def _resolve_all(
             first = first.date() if isinstance(first, datetime) else first
             if 0 <= (reference - first).days < 366:
                 quarter = first
+        if (
+            interval is not None
+            and interval.granularity == "year"
+            and told_far <= told_near
+            and _SINCE.search(text, max(0, match.start - 8), match.start)
+        ):
+            continue  # "since 1990" in news starts a span: later months stay near the reference
         if interval is not None and anchor in ("absolute", "reference"):
             year = interval.start.year
             if anchor == "absolute" and abs(year - reference.year) >= resolve.FAR_YEARS:
