@@ -86,6 +86,12 @@ STORY = [
         TODAY,
         "1875-03-11",
     ),
+    # a story told before Christ counts its years backwards
+    ("The colony was founded in 734 BC. [The following year] it was walled.", TODAY, "BC0733"),
+    ("The fleet was lost in 413 BC. In [September] the city mourned.", TODAY, "BC0413-09"),
+    ("Athens fell in 404 BC. The walls were rebuilt in [393].", TODAY, "BC0393"),
+    ("The league met in [the summer of 371 BC] at Sparta.", TODAY, "BC0371-SU"),
+    ("Prices rose in 1990. By [250] stores had closed.", TODAY, None),
     # "former" is a past reference in history text, but not in news
     ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
     ("The [former] governor said on Friday he would run.", NEWS_DAY, None),

@@ -244,6 +244,11 @@ def _resolve_all(
         )
         if _aside(interval, direction, narrative):
             continue
+        before_christ = resolve.bc_day(value) if value.startswith("BC") else None
+        if before_christ is not None:
+            told_far += 1
+            narrative = resolve.Narrative(before_christ[0], before_christ[1], index)
+            continue
         if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start

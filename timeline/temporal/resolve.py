@@ -275,6 +275,11 @@ _DECADE2 = re.compile(r"^UNDEF-decade-(?P<d>\d)$")
 _DAY_ONLY = re.compile(r"^UNDEF-day-(?P<d>\d\d?)$")
 _ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
 
+_BC_YEAR = re.compile(r"^UNDEF-bc-(?P<year>\d{1,3})$")
+#: a year before Christ is carried through the narrative as MIRROR - year, so that
+#: "the following year" (one year on) still counts the right way (490 BC -> 489 BC)
+BC_MIRROR = 5000
+_MIRRORED = re.compile(r"^(?P<year>[4-9]\d{3})(?P<rest>(?:-.+)?)$")
 _THAT_YEAR = re.compile(r"^UNDEF-NARR-year-(?P<rest>.+)$")
 _ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
 _MONTH_REL = re.compile(r"^UNDEF-month-(?P<rel>LAST|THIS|NEXT)-(?P<m>\d\d)$")
@@ -608,6 +613,27 @@ def resolve_that_year(m: re.Match[str], ctx: Context) -> Resolved:
     return f"{ctx.narrative.day.year:04d}-{m.group('rest')}", "narrative"
 
 
+def resolve_bc_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "in 499" after "490 BC": a short year counts before Christ; otherwise nothing."""
+    narr = ctx.narrative
+    if narr is None or narr.day.year <= BC_MIRROR - 1000:
+        return "", "unresolved"
+    return f"BC{int(m.group('year')):04d}", "narrative"
+
+
+def bc_day(value: str) -> tuple[date, str] | None:
+    """The mirrored narrative day and granularity of a value before Christ ("BC0480-08")."""
+    m = re.match(r"^BC(?P<y>\d{4})(?:-(?P<rest>\d\d|SP|SU|FA|WI))?$", value)
+    if not m or not 0 < int(m.group("y")) < 1000:
+        return None
+    year, rest = BC_MIRROR - int(m.group("y")), m.group("rest")
+    if rest is None:
+        return date(year, 1, 1), "year"
+    if rest.isdigit():
+        return date(year, int(rest), 1), "month"
+    return date(year, SEASON_MONTHS[rest][0] % 12 or 1, 1), "season"
+
+
 def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
     """``FAR-PAST_REF`` ("former") only in history text, ``NEAR-`` only outside it.
 
@@ -622,6 +648,7 @@ def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
 
 SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved]], ...] = (
     (_THAT_YEAR, resolve_that_year),
+    (_BC_YEAR, resolve_bc_year),
     (_REL, resolve_relative),
     (_YEARLESS, resolve_yearless),
     (_WEEKDAY, resolve_weekday),
@@ -654,6 +681,9 @@ def resolve_value(value: str, ctx: Context) -> Resolved:
         pass
     elif clock:
         resolved = resolved if resolved else clock
+    mirrored = _MIRRORED.match(resolved)
+    if mirrored and anchor == "narrative":  # counted from a story before Christ
+        resolved = f"BC{BC_MIRROR - int(mirrored.group('year')):04d}{mirrored.group('rest')}"
     return resolved, anchor
 
 
