@@ -190,9 +190,14 @@ def clause_spans(sentence: str, protected: list[Span]) -> list[Span]:
 
 
 def split_coordination(sentence: str, spans: list[Span]) -> list[Span]:
-    """Cut clauses again before "and" + a finite verb ("was founded ... and went public")."""
+    """Cut clauses again before "and" + a finite verb ("was founded ... and went public").
+
+    A subordinate clause with its own subject and verb is cut off too ("began on
+    September 22 | after talks ... collapsed in late August"), so each date keeps
+    the clause it belongs to.
+    """
     result: list[Span] = []
-    for start, end in spans:
+    for start, end in _split_subordinate(sentence, spans):
         tokens = tokenize(sentence, start, end)
         cut = start
         for i, token in enumerate(tokens[:-1]):
@@ -208,3 +213,36 @@ def split_coordination(sentence: str, spans: list[Span]) -> list[Span]:
                 cut = tokens[following].start
         result.append((cut, end))
     return result
+
+
+#: Longest subject (in words) between a subordinator and its verb.
+_SUBORDINATE_SUBJECT = 6
+
+
+def _split_subordinate(sentence: str, spans: list[Span]) -> list[Span]:
+    """Cut before "after/when/because ..." + subject + finite verb, after a clause with a verb."""
+    result: list[Span] = []
+    subordinators = lexicon.words("clause_openers.txt")
+    for start, end in spans:
+        tokens = tokenize(sentence, start, end)
+        cut = start
+        for i, token in enumerate(tokens[:-2]):
+            if token.lower not in subordinators or i < 2 or token.start <= cut:
+                continue
+            if not has_verb([t for t in tokens[:i] if t.start >= cut]):
+                continue
+            if subject_and_verb(tokens, i + 1):
+                result.append((cut, tokens[i - 1].end))
+                cut = token.start
+        result.append((cut, end))
+    return result
+
+
+def subject_and_verb(tokens: list[Token], start: int) -> bool:
+    """A short subject (no verb, no punctuation) then a finite verb, from ``start``."""
+    for j in range(start + 1, min(start + 1 + _SUBORDINATE_SUBJECT, len(tokens))):
+        if is_finite_verb(tokens, j):
+            return True
+        if not tokens[j].is_word or is_participle(tokens[j]):
+            return False
+    return False

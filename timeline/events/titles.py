@@ -34,6 +34,7 @@ from timeline.events.clauses import (
     is_participle,
     past_of_participle,
     split_coordination,
+    subject_and_verb,
     tokenize,
 )
 
@@ -74,7 +75,15 @@ _CUT_PREPOSITIONS = frozenset(
         "by",
     ]
 )
-_DANGLING = frozenset({"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as"})
+# Words a title never ends on: a cut left them without the phrase they open.
+_DANGLING = frozenset(
+    {"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as", "than", "which"}
+    | {"who", "whose", "its", "his", "her", "their", "our", "every", "each", "this", "these"}
+    | {"those", "is", "was", "were", "are", "be", "been", "will", "would", "could", "may"}
+    | {"might", "should", "can", "soon", "nor", "so", "because", "when", "where", "if"}
+    | {"for", "at", "from", "into", "until", "since", "during", "amid", "including", "in"}
+    | {"on", "despite", "against", "toward", "towards", "via", "per", "among", "between"}
+)
 _NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
 _QUOTES = frozenset("\"“”‘’'«»`")
 _DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this", "most", "more", "very", "only"})
@@ -188,7 +197,7 @@ def make_title(
         while tokens and not tokens[-1].is_word:
             tokens = tokens[:-1]
         tokens = tokens + _lower_first(strip_fillers(_reported_clause(sentence, spans, low)))
-    tokens = strip_fillers(tokens)
+    tokens = _drop_subordinator(strip_fillers(tokens))
     tokens = _relative(tokens, sentence, spans, low)
     lead = _after_dates(tokens, protected)
     if lead < len(tokens) and is_finite_verb(tokens, lead) and not tokens[lead].is_capitalized:
@@ -229,6 +238,12 @@ def _reported_clause(sentence: str, spans: list[Span], low: int) -> list[Token]:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _drop_subordinator(tokens: list[Token]) -> list[Token]:
+    """ "after talks collapsed in late August" -> "talks collapsed in late August"."""
+    opener = len(tokens) > 2 and tokens[0].lower in lexicon.words("clause_openers.txt")
+    return tokens[1:] if opener and subject_and_verb(tokens, 1) else tokens
 
 
 def _relative(tokens: list[Token], sentence: str, spans: list[Span], low: int) -> list[Token]:
@@ -390,7 +405,7 @@ def _blocks_report(tokens: list[Token], index: int) -> bool:
 def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[Token] | None]:
     """Split "<subject> <reporting verb> [that] <content>" when the date is in the content."""
     verb = _reporting_verb(tokens)
-    if verb is None:
+    if verb is None or _hypothetical(tokens):
         return tokens, None
     content = verb + 1
     that = next(
@@ -431,6 +446,20 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
         return tokens, None
     subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
     return tokens[content:], _strip_auxiliaries(strip_fillers(subject))
+
+
+_CONDITIONALS = frozenset({"would", "might"})
+
+
+def _hypothetical(tokens: list[Token]) -> bool:
+    """ "lines had warned that a stoppage would disrupt ...": a saying about what might be.
+
+    The title keeps who said it; the date is no plan of anybody's.
+    """
+    verb = _reporting_verb(tokens)
+    if verb is None or tokens[verb].lower not in lexicon.words("hedging_verbs.txt"):
+        return False  # "said that inspectors would return in July" is a plan
+    return any(t.lower in _CONDITIONALS for t in tokens[verb + 1 :])
 
 
 _ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
@@ -486,7 +515,7 @@ def _shape(
     previous: list[Token],
     protected: list[Span],
 ) -> list[Token]:
-    if target.future:
+    if target.future and not _hypothetical(tokens):
         planned = _future(tokens, subject)
         if planned is not None:
             return planned
@@ -718,6 +747,8 @@ def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) ->
         end = last + 1
         if end < len(result) and result[end].lower in {"'s"}:
             end += 1
+        if span == (target.start, target.end) and _coordinated_after(result, first, end):
+            del result[end:]  # "rise by 8 percent this year and by a further 6 percent ..."
         start = first
         follower = result[end] if end < len(result) else None
         attributive = (
@@ -732,14 +763,39 @@ def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) ->
         while not attributive and start > 0 and result[start - 1].lower in _DATE_MODIFIERS:
             start -= 1
         preposition = not attributive and start > 0 and _is_date_preposition(result, start)
+        if preposition in {"until", "till", "into", "through"} and _infinitive_at(result, end):
+            continue  # "could take until mid-December to clear": the date holds it together
         if preposition:
             start -= len(preposition.split())
+            if start > 0 and is_participle(result[start - 1]) and _ends_phrase(result, end):
+                start -= 1  # "a stoppage lasting into November would ...": "lasting" goes too
         replacement: list[Token] = []
         if target.name is not None and span == (target.start, target.end):
             lead = "at" if preposition else ""
             replacement = [_synthetic(word) for word in f"{lead} {target.name}".split()]
         result[start:end] = replacement
     return result
+
+
+def _infinitive_at(tokens: list[Token], index: int) -> bool:
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].lower == "to"
+        and tokens[index + 1].is_word
+        and not tokens[index + 1].is_capitalized
+    )
+
+
+def _ends_phrase(tokens: list[Token], end: int) -> bool:
+    """Nothing, punctuation or a verb follows: the phrase before ``end`` is complete."""
+    return end >= len(tokens) or not tokens[end].is_word or is_finite_verb(tokens, end)
+
+
+def _coordinated_after(tokens: list[Token], first: int, end: int) -> bool:
+    """The date closes its clause and "and"/"but" starts another phrase after it."""
+    if end >= len(tokens) or tokens[end].lower not in {"and", "but", "while"}:
+        return False
+    return any(is_finite_verb(tokens, i) for i in range(first))
 
 
 def _is_date_preposition(tokens: list[Token], index: int) -> str:
