@@ -165,7 +165,7 @@ def _separator() -> re.Pattern[str]:
     )
     return re.compile(
         r"\s*[,;:][”’\"]?\s+"
-        r"|\s+[—–-]{1,2}\s+"
+        r"|\s+(?:[—–-]{1,4}|_)\s+"
         r"|\s*—\s*"
         rf"|\s+(?=(?:{subordinators})\b)"
     )

@@ -83,8 +83,10 @@ _DANGLING = frozenset(
     | {"might", "should", "can", "soon", "nor", "so", "because", "when", "where", "if"}
     | {"for", "at", "from", "into", "until", "since", "during", "amid", "including", "in"}
     | {"on", "despite", "against", "toward", "towards", "via", "per", "among", "between"}
+    | {"by", "has", "have", "had", "does", "did", "not", "either", "neither", "both"}
 )
 _NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
+_CURRENCIES = frozenset("$£€¥")
 _QUOTES = frozenset("\"“”‘’'«»`")
 _DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "this", "most", "more", "very", "only"})
 
@@ -189,6 +191,7 @@ def make_title(
     subject = _sentence_subject(sentence, spans, low, high) or _appositive_subject(
         sentence, spans, low, protected
     )
+    tokens = _compared(tokens, target, subject)
     tokens, report_subject = _reported(tokens, target)
     if report_subject is not None:
         subject = report_subject or subject
@@ -238,6 +241,27 @@ def _reported_clause(sentence: str, spans: list[Span], low: int) -> list[Token]:
 
 
 _RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _compared(tokens: list[Token], target: Target, subject: list[Token]) -> list[Token]:
+    """ "earned $45.2 million, compared with $84.9 million a year earlier" -> the earlier figure.
+
+    The date dates what follows "compared with"; the verb before it, if any, stays.
+    """
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower != "compared" or tokens[i + 1].lower not in {"with", "to"}:
+            continue
+        if tokens[i].end > target.start:
+            return tokens
+        rest = tokens[i + 2 :]
+        comma = next((j for j, t in enumerate(rest) if t.text in {",", ";"}), len(rest))
+        figure = rest[:comma] if comma else rest
+        verb = next((j for j in range(i) if is_finite_verb(tokens, j)), None)
+        if verb is not None:
+            return [*tokens[: verb + 1], *figure]
+        bare = bool(figure) and (not figure[0].is_word or figure[0].text[0].isdigit())
+        return [*subject, _synthetic("had"), *figure] if bare and subject else figure
+    return tokens
 
 
 def _drop_subordinator(tokens: list[Token]) -> list[Token]:
@@ -368,6 +392,8 @@ def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> 
         if verb is None:
             continue
         subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
+        if subject and subject[0].lower in _RELATIVES:
+            continue  # "which is subject to approval": its noun is further back
         while subject and subject[-1].lower in {"last", "first", "never", "once", "jointly"}:
             subject.pop()
         if 0 < len(subject) <= MAX_SUBJECT_WORDS and not is_participle(tokens[0]):
@@ -821,6 +847,8 @@ def strip_fillers(tokens: list[Token]) -> list[Token]:
     while changed and result:
         changed = False
         while result and (not result[0].is_word or result[0].lower in _QUOTES):
+            if result[0].text in _CURRENCIES and len(result) > 1 and result[1].is_word:
+                break
             result.pop(0)
             changed = True
         lowered = [t.lower for t in result]
@@ -852,6 +880,19 @@ def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> l
         tokens = tokens[1:]
     while tokens and tokens[0].lower in _ARTICLES and len(tokens) > 2:
         tokens = tokens[1:]
+    return _lead(tokens, subject)
+
+
+_LEADING_JUNK = frozenset({"or", "and", "but", "nor", "of", "so"})
+
+
+def _lead(tokens: list[Token], subject: list[Token]) -> list[Token]:
+    """No title opens on a conjunction; a left-over "which"/"who" becomes the subject."""
+    while len(tokens) > 2 and tokens[0].lower in _LEADING_JUNK:
+        tokens = strip_fillers(tokens[1:])
+    if len(tokens) > 2 and tokens[0].lower in {"which", "who"} and is_finite_verb(tokens, 1):
+        known = [t for t in subject if t.lower not in {"which", "who"}]
+        tokens = [*known, *tokens[1:]] if known else tokens
     return tokens
 
 
@@ -1083,8 +1124,40 @@ def _finish(tokens: list[Token]) -> str:
             words = words[1:]
         title = _join(words)
     if len(title) > MAX_TITLE:
-        title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        clean = _clean_cut(words)
+        if clean:
+            title = _join(clean)
+        else:
+            title = title[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return title[:1].upper() + title[1:]
+
+
+_CLAUSE_BREAKS = frozenset({"and", "or", "but", "that", "which", "who", "whose", "to", "while"})
+
+
+def _clean_cut(words: list[Token]) -> list[Token]:
+    """The longest head of a long title that ends at a phrase boundary after its verb.
+
+    "Two exile leaders and 133 other people were arrested and police were ..." ->
+    "Two exile leaders and 133 other people were arrested"; [] when there is none.
+    """
+    main = _main_verb(words)
+    if main is None:
+        return []
+    for cut in range(len(words) - 1, main, -1):
+        word = words[cut]
+        boundary = (
+            word.lower in _CUT_PREPOSITIONS
+            or word.lower in _CLAUSE_BREAKS
+            or word.text in {",", ";", "_", "-", "—", "–"}
+            or is_participle(word)
+        )
+        if not boundary:
+            continue
+        head = _trim_dangling(words[:cut])
+        if len(head) > main and len(_join(head)) <= MAX_TITLE:
+            return head
+    return []
 
 
 def _fallback(sentence: str, protected: list[Span]) -> str:
