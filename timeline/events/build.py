@@ -336,6 +336,8 @@ def named_subjects(text: str, sentences: Sequence[Span]) -> tuple[tuple[int, str
         name = strip_roles(run)
         if not name or name[0].lower in lexicon.words("openers.txt"):
             continue
+        if len(name) == 1 and name[0].text.isupper() and len(name[0].text) > 3:
+            continue  # a dateline ("WASHINGTON, Aug. 11 --"), not a subject
         if len(name) == 1 and not _used_as_name(text, name[0].text):
             continue
         found.append((run[0].start, " ".join(t.text for t in name)))

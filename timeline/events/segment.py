@@ -38,7 +38,26 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for start, end in _paragraphs(text):
         spans.extend(_split_paragraph(text, start, end))
-    return spans
+    return _join_datelines(text, spans)
+
+
+# A line that is only a dateline: "WASHINGTON, August 8 (Xinhua) --".
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]*,[^.!?]{0,40}(?:\([A-Za-z ]+\))?\s*(?:--|—|_)$")
+
+
+def _join_datelines(text: str, spans: list[Span]) -> list[Span]:
+    """A dateline alone on its line belongs to the sentence after it."""
+    result: list[Span] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        if index + 1 < len(spans) and _DATELINE_ONLY.match(text[start:end]):
+            result.append((start, spans[index + 1][1]))
+            index += 2
+            continue
+        result.append((start, end))
+        index += 1
+    return result
 
 
 def _paragraphs(text: str) -> list[Span]:

@@ -209,12 +209,25 @@ def make_title(
     tokens = _shape(tokens, target, subject, context, previous, protected)
     tokens = _remove_dates(tokens, target, protected)
     tokens = _tidy(tokens, context, subject)
-    return _finish(tokens) or _fallback(sentence, protected)
+    title = _finish(tokens)
+    if len(title.split()) == 1 and title[:1].isalpha():
+        title = _one_word(title, subject, sentence, protected)
+    return title or _fallback(sentence, protected)
+
+
+def _one_word(word: str, subject: list[Token], sentence: str, protected: list[Span]) -> str:
+    """ "Unveiled last April, the chip ..." -> "Chip unveiled"; a lone adverb -> the sentence."""
+    lowered = word.lower()
+    if lowered in lexicon.words("adverbs.txt") or lowered in _LEADING_JUNK:
+        return _fallback(sentence, protected)
+    if subject and not any(t.lower == lowered for t in subject):
+        return _finish([*subject, _synthetic(lowered)])
+    return word
 
 
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*"
-    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"
+    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*(?:\s+\d{1,2}(?:,\s+\d{4})?)?)?"
     r"\s*(?:\((?:AP|Reuters|AFP|dpa|UPI|Xinhua|Bloomberg)\))?\s*(?:_|—|–|--)\s+"
 )
 
@@ -277,12 +290,24 @@ def _relative(tokens: list[Token], sentence: str, spans: list[Span], low: int) -
         and tokens[1].lower in {"whom", "which"}
         and tokens[0].lower in _CUT_PREPOSITIONS
     ):
+        antecedent = _antecedent(tokenize(sentence, *spans[low - 1])) if low > 0 else []
+        if antecedent and tokens[1].lower == "whom" and has_verb(tokens[2:]):
+            return [*tokens[2:], tokens[0], *antecedent]  # "... met with <antecedent>"
         return tokens[2:]
     if tokens and tokens[0].lower == "that" and len(tokens) > 1 and not is_finite_verb(tokens, 1):
         return tokens[1:]
     if not tokens or low == 0:
         return tokens
     if tokens[0].lower == "whom":
+        before = re.search(r"(\w+)\s*$", sentence[: max(tokens[0].start, 0)])
+        preposition = before.group(1).lower() if before else ""
+        antecedent = _antecedent(tokenize(sentence, *spans[low - 1]))
+        if preposition in _CUT_PREPOSITIONS and antecedent and has_verb(tokens[1:]):
+            ending = len(tokens)
+            while ending > 1 and not tokens[ending - 1].is_word:
+                ending -= 1
+            # "Saddam, with whom the king met Monday" -> "the king met Monday with Saddam"
+            return [*tokens[1:ending], _synthetic(preposition), *antecedent]
         return tokens[1:]
     if tokens[0].lower not in _RELATIVES or len(tokens) < 2 or tokens[0].is_capitalized:
         return tokens
@@ -294,12 +319,12 @@ def _relative(tokens: list[Token], sentence: str, spans: list[Span], low: int) -
 
 def _antecedent(tokens: list[Token]) -> list[Token]:
     """The noun a relative clause hangs on: the clause's last name, or "the <noun>"."""
-    words = [t for t in tokens if t.is_word]
     run: list[Token] = []
-    for token in reversed(words):
+    for token in reversed([t for t in tokens if t.is_word or t.lower == "'s"]):
         if not token.is_capitalized:
-            break
+            break  # also at a possessive: "Iraq's Saddam" -> "Saddam"
         run.insert(0, token)
+    words = [t for t in tokens if t.is_word]
     if run:
         return strip_roles(run)
     if len(words) >= 2 and words[-2].lower in _ARTICLES:
@@ -969,6 +994,13 @@ def _name_of(tokens: list[Token]) -> str | None:
     words = [t for t in strip_roles(tokens) if t.is_word]
     if words and all(t.is_capitalized for t in words) and words[0].lower not in _PRONOUNS:
         return " ".join(t.text for t in words)
+    tail: list[Token] = []  # "Secretary of State Madeleine Albright" -> "Madeleine Albright"
+    for token in reversed(words):
+        if not token.is_capitalized or token.lower in lexicon.pairs("roles.txt"):
+            break
+        tail.insert(0, token)
+    if tail and len(tail) < len(words) and words[-len(tail) - 1].is_capitalized:
+        return " ".join(t.text for t in tail)
     return None
 
 
