@@ -75,9 +75,13 @@ def _paragraphs(text: str) -> list[Span]:
     return [span for span in paragraphs if text[span[0] : span[1]].strip()]
 
 
+# Lines that are list items, headings, rules or front matter, never wrapped prose.
+_MARKUP = re.compile(r"^\s*(?:[-*•>#]|\d+[.)]\s|---|[A-Za-z_]+:\s*\S{0,40}$)")
+
+
 def _looks_wrapped(text: str) -> bool:
     """True for hard-wrapped text: most lines that run on end mid-sentence."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip() and not _MARKUP.match(line)]
     if len(lines) < 3:
         return False
     if sum(len(line) > LONGEST_WRAPPED_LINE for line in lines) * 5 > len(lines):

@@ -279,8 +279,13 @@ def _compared(tokens: list[Token], target: Target, subject: list[Token]) -> list
 
 def _drop_subordinator(tokens: list[Token]) -> list[Token]:
     """ "after talks collapsed in late August" -> "talks collapsed in late August"."""
-    opener = len(tokens) > 2 and tokens[0].lower in lexicon.words("clause_openers.txt")
-    return tokens[1:] if opener and subject_and_verb(tokens, 1) else tokens
+    openers = lexicon.words("clause_openers.txt")
+    for i, token in enumerate(tokens[:4]):  # also "two weeks after inspectors found ..."
+        if token.lower in openers and len(tokens) > i + 2 and subject_and_verb(tokens, i + 1):
+            return tokens[i + 1 :]
+        if not token.is_word or has_verb(tokens[: i + 1]):
+            break
+    return tokens
 
 
 def _relative(tokens: list[Token], sentence: str, spans: list[Span], low: int) -> list[Token]:
@@ -641,6 +646,8 @@ def _future(tokens: list[Token], subject: list[Token]) -> list[Token] | None:
                 continue
             own = _strip_auxiliaries(strip_fillers(tokens[:i]))
             own = _strip_reporting_tail(own)
+            if _reporting_verb(own) is not None:
+                return None  # "officials said [Thursday] the plant will close": the saying
             return [*(own or subject), _synthetic("to"), *after]
     return None
 
@@ -973,6 +980,9 @@ def _resolve_pronouns(
     """ "he and Xi" -> "Trump and Xi", from the reporting subject or the last named one."""
     result: list[Token] = []
     for token in tokens:
+        if token.lower in {"it", "they"} and not result:
+            result.extend(_impersonal(token, subject, context))
+            continue
         if token.lower not in _PRONOUNS:
             result.append(token)
             continue
@@ -988,6 +998,40 @@ def _resolve_pronouns(
             words[0] = words[0].lower()
         result.extend(_synthetic(word) for word in words)
     return result
+
+
+_GROUPS = frozenset({"police", "people", "staff", "government", "board", "team", "union"})
+
+
+_COMPANY = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|AG|SA|S\.A|N\.V|Group|Bank|Airlines|Holdings)\.?$"
+)
+
+
+def _impersonal(token: Token, subject: list[Token], context: TitleContext) -> list[Token]:
+    """A leading "it"/"they" as the subject that said it in the same sentence.
+
+    "Hadson Corp. said it expects ..." -> "Hadson Corp. expects ..."; only a subject
+    earlier in the same sentence counts, and "they" only for a plural one.
+    """
+    if not subject or not 0 <= subject[0].start < token.start:
+        name = context.pronoun(max(token.start, 0)) if token.lower == "it" else None
+        if name and _COMPANY.search(name):
+            return [_synthetic(word) for word in name.split()]  # the company named before
+        return [token]
+    words = [t for t in subject if t.is_word or t.lower == "'s"]
+    if not words or words[0].lower in _PRONOUNS | {"it", "they", "we", "i", "you"}:
+        return [token]
+    if len(words) > MAX_SUBJECT_WORDS or any(t.lower in _RELATIVES for t in words):
+        return [token]
+    last = words[-1].lower
+    plural = last.endswith("s") and not last.endswith(("ss", "'s")) or last in _GROUPS
+    named = words[-1].is_capitalized
+    if token.lower == "they" and (named or not plural):
+        return [token]
+    if token.lower == "it" and not named and plural and last not in _GROUPS:
+        return [token]
+    return [*words[:-1], Token(words[-1].text, -1, -1)] if named else list(words)
 
 
 def _name_of(tokens: list[Token]) -> str | None:
@@ -1205,6 +1249,8 @@ def _join(tokens: list[Token]) -> str:
         glue = " "
         if not text or token.text in _NO_SPACE_BEFORE or text.endswith(("(", "$", "£", "€")):
             glue = ""
+        elif text.endswith(":") and text[-2:-1].isdigit() and token.text[:1].isdigit():
+            glue = ""  # "2:30"
         text += glue + token.text
     return text.strip()
 
