@@ -1151,11 +1151,18 @@ def _definite(tokens: list[Token]) -> list[Token]:
             continue
         if following.is_capitalized or is_finite_verb(result, i + 1):
             continue
+        if following.lower in lexicon.words("determiners.txt") or _looks_past(following):
+            continue  # "showed that the company", "gains that began": "that" is no determiner
         if is_finite_verb(result, i - 1) and result[i - 1].lower not in lexicon.words(
             "reporting_verbs.txt"
         ):
             result[i] = Token("the", result[i].start, result[i].end)
     return result
+
+
+def _looks_past(token: Token) -> bool:
+    forms = irregular_forms().get(token.lower)
+    return token.lower.endswith("ed") or (forms is not None and token.lower == forms[1])
 
 
 def _drop_after_reporting(tokens: list[Token]) -> list[Token]:
@@ -1257,7 +1264,10 @@ def _join(tokens: list[Token]) -> str:
 
 def _trim_dangling(tokens: list[Token]) -> list[Token]:
     result = list(tokens)
-    while result and (not result[-1].is_word or result[-1].lower in _DANGLING):
+    while result and (
+        (not result[-1].is_word and result[-1].text not in {"%", ")"})
+        or result[-1].lower in _DANGLING
+    ):
         result.pop()
     while result and not result[0].is_word:
         result.pop(0)
