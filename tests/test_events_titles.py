@@ -54,6 +54,38 @@ CASES = [
         [T("Friday", date(2025, 10, 3), anchor="reference")],
         ["Senator met with Ana Ruiz"],
     ),
+    (  # "it" is the subject named before it in the same sentence
+        "In 1921 Estonia joined the League of Nations, and a year later it adopted a new currency.",
+        [
+            T("1921", date(1921, 1, 1), date(1921, 12, 31), "year"),
+            T("a year later", date(1922, 1, 1), date(1922, 12, 31), "year", anchor="narrative"),
+        ],
+        ["Estonia joined the League of Nations", "Estonia adopted a new currency"],
+    ),
+    (  # "its" too, and the words before a date go with it ("for its fourth quarter")
+        "Corvan Group said its profit for the seasonally weak third quarter fell 12%.",
+        [T("third quarter", date(2025, 7, 1), date(2025, 9, 30), "quarter")],
+        ["Corvan Group’s profit fell 12%"],
+    ),
+    (
+        "Delta Freight estimated earnings for its fiscal year ended June 30 rose 8%.",
+        [
+            T("fiscal year", date(2024, 7, 1), date(2025, 6, 30), "year"),
+            T("June 30", date(2025, 6, 30)),
+        ],
+        ["Delta Freight estimated earnings rose 8%"],
+    ),
+    (  # a relative clause takes its noun phrase, not the last word before it
+        "The law also sets up a review board on water rights, which must report by "
+        "the end of next year.",
+        [T("the end of next year", date(2026, 9, 1), date(2026, 12, 31), "month", True)],
+        ["Review board on water rights must report"],
+    ),
+    (  # an absolute phrase after the date is no part of the title
+        "Inspectors toured the new terminal on March 20, with its owners watching.",
+        [T("March 20", date(2025, 3, 20))],
+        ["Inspectors toured the new terminal"],
+    ),
     (  # "compared with X a year earlier" titles X
         "The brewer earned $41.5 million, or 60 cents a share, compared with "
         "$38.2 million, or 55 cents a share, a year earlier.",

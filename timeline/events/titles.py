@@ -77,12 +77,71 @@ _CUT_PREPOSITIONS = frozenset(
 )
 # Words a title never ends on: a cut left them without the phrase they open.
 _DANGLING = frozenset(
-    {"and", "or", "but", "the", "a", "an", "of", "to", "that", "with", "as", "than", "which"}
-    | {"who", "whose", "its", "his", "her", "their", "our", "every", "each", "this", "these"}
-    | {"those", "is", "was", "were", "are", "be", "been", "will", "would", "could", "may"}
+    {
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "that",
+        "with",
+        "as",
+        "than",
+        "which",
+    }
+    | {
+        "who",
+        "whose",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "every",
+        "each",
+        "this",
+        "these",
+    }
+    | {
+        "those",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "may",
+    }
     | {"might", "should", "can", "soon", "nor", "so", "because", "when", "where", "if"}
-    | {"for", "at", "from", "into", "until", "since", "during", "amid", "including", "in"}
-    | {"on", "despite", "against", "toward", "towards", "via", "per", "among", "between"}
+    | {
+        "for",
+        "at",
+        "from",
+        "into",
+        "until",
+        "since",
+        "during",
+        "amid",
+        "including",
+        "in",
+    }
+    | {
+        "on",
+        "despite",
+        "against",
+        "toward",
+        "towards",
+        "via",
+        "per",
+        "among",
+        "between",
+    }
     | {"by", "has", "have", "had", "does", "did", "not", "either", "neither", "both"}
 )
 _NO_SPACE_BEFORE = frozenset(",.;:!?)%") | {"'s", "’s", "n't"}
@@ -334,6 +393,17 @@ def _antecedent(tokens: list[Token]) -> list[Token]:
         return strip_roles(run)
     if len(words) >= 2 and words[-2].lower in _ARTICLES:
         return [Token(words[-2].lower, words[-2].start, words[-2].end), words[-1]]
+    article = next(
+        (
+            i
+            for i in range(len(words) - 3, max(len(words) - 7, -1), -1)
+            if words[i].lower in _ARTICLES
+        ),
+        None,
+    )
+    if article is not None and not has_verb(words[article:]):
+        phrase = words[article:]  # "a joint committee on automation"
+        return [Token("the", phrase[0].start, phrase[0].end), *phrase[1:]]
     if words and not is_finite_verb(words, len(words) - 1):
         return [words[-1]]  # "welcomed by traders, who ..."
     return []
@@ -392,7 +462,10 @@ def _core_clauses(sentence: str, spans: list[Span], target: Target) -> tuple[int
         return not has_verb(words)
 
     if index == 0 and len(spans) > 1 and _leads(sentence, spans[0]) and not verbless(1):
-        return 0, 1  # "In an attack read on TV Thursday, Saddam called ...": the clause after
+        return (
+            0,
+            1,
+        )  # "In an attack read on TV Thursday, Saddam called ...": the clause after
     if not verbless(index):
         return low, high
     forward = index + 1 < len(spans) and (index == 0 or _leads(sentence, spans[index]))
@@ -424,7 +497,13 @@ def _sentence_subject(sentence: str, spans: list[Span], low: int, high: int) -> 
         subject = [t for t in tokens[:verb] if t.lower not in lexicon.words("adverbs.txt")]
         if subject and subject[0].lower in _RELATIVES:
             continue  # "which is subject to approval": its noun is further back
-        while subject and subject[-1].lower in {"last", "first", "never", "once", "jointly"}:
+        while subject and subject[-1].lower in {
+            "last",
+            "first",
+            "never",
+            "once",
+            "jointly",
+        }:
             subject.pop()
         if 0 < len(subject) <= MAX_SUBJECT_WORDS and not is_participle(tokens[0]):
             return _strip_auxiliaries(subject)
@@ -496,7 +575,10 @@ def _reported(tokens: list[Token], target: Target) -> tuple[list[Token], list[To
         return tokens, None
     rest = [t for t in tokens[content:] if not _inside(t, target)]
     if not _has_clause(rest):
-        return tokens, None  # "reported a 12% rise", "added one more": an object, not a report
+        return (
+            tokens,
+            None,
+        )  # "reported a 12% rise", "added one more": an object, not a report
     rest = [t for t in tokens[content:] if t.is_word and not _inside(t, target)]
     if all(t.lower in prepositions for t in rest):  # "said on Friday": the saying itself
         return tokens, None
@@ -823,6 +905,12 @@ def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) ->
         preposition = not attributive and start > 0 and _is_date_preposition(result, start)
         if preposition in {"until", "till", "into", "through"} and _infinitive_at(result, end):
             continue  # "could take until mid-December to clear": the date holds it together
+        if not preposition and not attributive:
+            # "for its (seasonally slow) fourth quarter": the words before the date go with it
+            owner = _date_owner(result, start)
+            if owner is not None:
+                start = owner
+                preposition = _is_date_preposition(result, start) or "for"
         if preposition:
             start -= len(preposition.split())
             if start > 0 and is_participle(result[start - 1]) and _ends_phrase(result, end):
@@ -833,6 +921,22 @@ def _remove_dates(tokens: list[Token], target: Target, protected: list[Span]) ->
             replacement = [_synthetic(word) for word in f"{lead} {target.name}".split()]
         result[start:end] = replacement
     return result
+
+
+def _date_owner(tokens: list[Token], start: int) -> int | None:
+    """Start of "its" / "the seasonally slow" before a date, when a preposition opens it."""
+    for k in range(1, 5):
+        index = start - k
+        if index < 1 or not tokens[index].is_word or tokens[index].is_capitalized:
+            return None
+        if tokens[index].lower in _POSSESSIVES | _ARTICLES:
+            opens = _is_date_preposition(tokens, index) or tokens[index - 1].lower == "for"
+            # between them only an adverb and its adjective ("seasonally slow"), never a noun
+            modifiers = k == 1 or tokens[index + 1].lower.endswith("ly")
+            return index if opens and modifiers else None
+        if is_finite_verb(tokens, index):
+            return None
+    return None
 
 
 def _infinitive_at(tokens: list[Token], index: int) -> bool:
@@ -894,7 +998,7 @@ def strip_fillers(tokens: list[Token]) -> list[Token]:
 
 
 def _tidy(tokens: list[Token], context: TitleContext, subject: list[Token]) -> list[Token]:
-    tokens = _drop_parentheses(tokens)
+    tokens = _drop_absolute(_drop_parentheses(tokens))
     tokens = _drop_leading_phrase(strip_fillers(tokens))
     tokens = strip_fillers(tokens)
     tokens = _drop_adverbs(tokens)
@@ -925,6 +1029,15 @@ def _lead(tokens: list[Token], subject: list[Token]) -> list[Token]:
     if len(tokens) > 2 and tokens[0].lower in {"which", "who"} and is_finite_verb(tokens, 1):
         known = [t for t in subject if t.lower not in {"which", "who"}]
         tokens = [*known, *tokens[1:]] if known else tokens
+    return tokens
+
+
+def _drop_absolute(tokens: list[Token]) -> list[Token]:
+    """ "kickoff at 9 a.m., with the vendor calling in" -> "kickoff at 9 a.m."."""
+    for i in range(2, len(tokens) - 2):
+        absolute = tokens[i].text == "," and tokens[i + 1].lower == "with"
+        if absolute and any(is_participle(t) for t in tokens[i + 2 :]):
+            return tokens[:i]
     return tokens
 
 
@@ -980,7 +1093,7 @@ def _resolve_pronouns(
     """ "he and Xi" -> "Trump and Xi", from the reporting subject or the last named one."""
     result: list[Token] = []
     for token in tokens:
-        if token.lower in {"it", "they"} and not result:
+        if token.lower in {"it", "they", "its", "their"} and not result:
             result.extend(_impersonal(token, subject, context))
             continue
         if token.lower not in _PRONOUNS:
@@ -1014,12 +1127,21 @@ def _impersonal(token: Token, subject: list[Token], context: TitleContext) -> li
     "Hadson Corp. said it expects ..." -> "Hadson Corp. expects ..."; only a subject
     earlier in the same sentence counts, and "they" only for a plural one.
     """
+    if token.lower in {"its", "their"}:
+        pronoun = Token("it" if token.lower == "its" else "they", token.start, token.end)
+        owner = _impersonal(pronoun, subject, context)
+        if owner[0].start >= 0 and owner[0].lower in {"it", "they"}:
+            return [token]
+        return [*owner[:-1], _synthetic(owner[-1].text + "’s")]
     if not subject or not 0 <= subject[0].start < token.start:
         name = context.pronoun(max(token.start, 0)) if token.lower == "it" else None
         if name and _COMPANY.search(name):
             return [_synthetic(word) for word in name.split()]  # the company named before
         return [token]
     words = [t for t in subject if t.is_word or t.lower == "'s"]
+    if words and words[0].lower in lexicon.words("temporal_prepositions.txt"):
+        numbers = [i for i, t in enumerate(words) if t.text[:1].isdigit()]
+        words = words[numbers[-1] + 1 :] if numbers else []  # "In 1903 Panama" -> "Panama"
     if not words or words[0].lower in _PRONOUNS | {"it", "they", "we", "i", "you"}:
         return [token]
     if len(words) > MAX_SUBJECT_WORDS or any(t.lower in _RELATIVES for t in words):
@@ -1215,7 +1337,10 @@ def _finish(tokens: list[Token]) -> str:
     return title[:1].upper() + title[1:]
 
 
-_CLAUSE_BREAKS = frozenset({"and", "or", "but", "that", "which", "who", "whose", "to", "while"})
+_CLAUSE_BREAKS = frozenset(
+    {"and", "or", "but", "that", "which", "who", "whose", "to", "while", "than", "because"}
+    | {"if", "when", "where", "whether", "although", "though", "unless"}
+)
 
 
 def _clean_cut(words: list[Token]) -> list[Token]:
@@ -1267,6 +1392,11 @@ def _trim_dangling(tokens: list[Token]) -> list[Token]:
     while result and (
         (not result[-1].is_word and result[-1].text not in {"%", ")"})
         or result[-1].lower in _DANGLING
+        or (  # "arrived in Washington seeking", not "at its meeting"
+            len(result) > 3
+            and is_participle(result[-1])
+            and result[-2].lower not in lexicon.words("determiners.txt") | _POSSESSIVES
+        )
     ):
         result.pop()
     while result and not result[0].is_word:
