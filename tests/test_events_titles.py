@@ -54,6 +54,16 @@ CASES = [
         [T("Friday", date(2025, 10, 3), anchor="reference")],
         ["Senator met with Ana Ruiz"],
     ),
+    (  # a subordinate clause whose main clause goes on after it is not cut off
+        "The driver who fled moments before the van crashed was arrested on Sunday.",
+        [T("Sunday", date(2025, 9, 28), anchor="reference")],
+        ["Driver who fled moments before the van crashed was arrested"],
+    ),
+    (  # an unresolved "their" opening a title goes
+        "Four fishermen were rescued when their trawler sank in early March.",
+        [T("early March", date(2025, 3, 1), date(2025, 3, 10), "month", True)],
+        ["Trawler sank"],
+    ),
     (  # "it" is the subject named before it in the same sentence
         "In 1921 Estonia joined the League of Nations, and a year later it adopted a new currency.",
         [

@@ -239,10 +239,14 @@ def _split_subordinate(sentence: str, spans: list[Span]) -> list[Span]:
 
 
 def subject_and_verb(tokens: list[Token], start: int) -> bool:
-    """A short subject (no verb, no punctuation) then a finite verb, from ``start``."""
+    """A short subject (no verb, no punctuation) then a finite verb, from ``start``.
+
+    A second finite verb later ("before the bomb exploded was identified") means the
+    main clause goes on after it, so that is no clause of its own.
+    """
     for j in range(start + 1, min(start + 1 + _SUBORDINATE_SUBJECT, len(tokens))):
         if is_finite_verb(tokens, j):
-            return True
+            return not any(is_finite_verb(tokens, k) for k in range(j + 1, len(tokens)))
         if not tokens[j].is_word or is_participle(tokens[j]):
             return False
     return False

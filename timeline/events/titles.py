@@ -328,6 +328,8 @@ def _compared(tokens: list[Token], target: Target, subject: list[Token]) -> list
         rest = tokens[i + 2 :]
         comma = next((j for j, t in enumerate(rest) if t.text in {",", ";"}), len(rest))
         figure = rest[:comma] if comma else rest
+        if all(_inside(t, target) or not t.is_word for t in figure):
+            return tokens  # "costs, compared with a year ago, were ...": no figure
         verb = next((j for j in range(i) if is_finite_verb(tokens, j)), None)
         if verb is not None:
             return [*tokens[: verb + 1], *figure]
@@ -1093,7 +1095,10 @@ def _resolve_pronouns(
     """ "he and Xi" -> "Trump and Xi", from the reporting subject or the last named one."""
     result: list[Token] = []
     for token in tokens:
-        if token.lower in {"it", "they", "its", "their"} and not result:
+        if token.lower == "their" and not result and len(tokens) > 2:
+            result.append(Token("The", token.start, token.end))  # "Their boat sank": the boat
+            continue
+        if token.lower in {"it", "they", "its"} and not result:
             result.extend(_impersonal(token, subject, context))
             continue
         if token.lower not in _PRONOUNS:
@@ -1393,9 +1398,7 @@ def _trim_dangling(tokens: list[Token]) -> list[Token]:
         (not result[-1].is_word and result[-1].text not in {"%", ")"})
         or result[-1].lower in _DANGLING
         or (  # "arrived in Washington seeking", not "at its meeting"
-            len(result) > 3
-            and is_participle(result[-1])
-            and result[-2].lower not in lexicon.words("determiners.txt") | _POSSESSIVES
+            len(result) > 3 and is_participle(result[-1]) and result[-2].is_capitalized
         )
     ):
         result.pop()
