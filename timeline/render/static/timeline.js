@@ -234,6 +234,9 @@ window.TimelinePage = window.TimelinePage || (function () {
     }
     var layout = apply(data.layout, theme(root));
     apply(layout, narrow(chart, data));
+    // WebGL draws at the screen's own pixel ratio, not plotly's fixed 2: on a 1x
+    // screen that is a quarter of the pixels to fill on every zoom and pan.
+    data.config.plotGlPixelRatio = Math.max(1, Math.min(2, window.devicePixelRatio || 1));
     window.Plotly.newPlot(chart, data.data, layout, data.config).then(function () {
       plotted = true;
       chart.on("plotly_click", function (ev) {
