@@ -606,17 +606,27 @@ def _density_trace(laid: Sequence[Placed], axis: Axis) -> dict:
     )
 
 
+_GL_SIZE = {"point": 8, "bar": 5, "past": 13, "future": 13}
+
+
+def _gl_symbol(item: Placed) -> str:
+    if item.kind in ("past", "future"):
+        return "triangle-left" if item.kind == "past" else "triangle-right"
+    return "circle-open" if item.event.approximate else "circle"
+
+
 def _webgl_traces(
     laid: Sequence[Placed], groups: Sequence[str], colours: dict[str, str]
 ) -> list[dict]:
     """Many events in few WebGL traces: each scattergl trace costs a draw pass.
 
     One line trace per group draws the bars; one marker trace holds every point
-    and every bar's middle (the hover and click target), coloured per point.
-    Undated arrows stay SVG; empty SVG traces carry the legend entries.
+    and every bar's middle (the hover and click target), and the undated arrows,
+    coloured per point: SVG markers would be drawn again in the range slider.
+    Empty SVG traces carry the legend entries.
     """
     traces: list[dict] = []
-    marks = [i for i in laid if i.kind in ("point", "bar")]
+    marks = list(laid)
     for name in groups:
         bars = [i for i in laid if i.group == name and i.kind == "bar"]
         legend = plotly_text(_short(name, 32))
@@ -657,13 +667,13 @@ def _webgl_traces(
     traces.append(
         _trace(
             "scattergl",
-            x=[_x(i.x0 if i.kind == "point" else i.x0 + (i.x1 - i.x0) / 2) for i in marks],
+            x=[_x(i.x0 + (i.x1 - i.x0) / 2 if i.kind == "bar" else i.x0) for i in marks],
             y=[i.y for i in marks],
             mode="markers",
             marker={
                 "color": [colours[i.group] for i in marks],
-                "size": [8 if i.kind == "point" else 5 for i in marks],
-                "symbol": ["circle-open" if i.event.approximate else "circle" for i in marks],
+                "size": [_GL_SIZE[i.kind] for i in marks],
+                "symbol": [_gl_symbol(i) for i in marks],
             },
             hovertext=[hover_text(i.event) for i in marks],
             hoverinfo="text",
@@ -673,29 +683,6 @@ def _webgl_traces(
             yaxis="y2",
         )
     )
-    edges = [i for i in laid if i.kind in ("past", "future")]
-    if edges:
-        traces.append(
-            _trace(
-                "scatter",
-                x=[_x(i.x0) for i in edges],
-                y=[i.y for i in edges],
-                mode="markers",
-                hovertext=[hover_text(i.event) for i in edges],
-                hoverinfo="text",
-                customdata=[i.event.id for i in edges],
-                marker={
-                    "color": [colours[i.group] for i in edges],
-                    "size": 14,
-                    "symbol": [
-                        "triangle-left" if i.kind == "past" else "triangle-right" for i in edges
-                    ],
-                },
-                showlegend=False,
-                name="Undated",
-                yaxis="y2",
-            )
-        )
     return traces
 
 

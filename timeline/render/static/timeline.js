@@ -106,15 +106,23 @@ window.TimelinePage = window.TimelinePage || (function () {
       var buttons = root.querySelectorAll(".tl-show");
       for (var b = 0; b < buttons.length; b++) buttons[b].hidden = false;
     }
-    /* Long timelines park the list and sources in <template>s (see page.py): put
-       them in once the chart has had its frame, or at once when asked for. */
-    function expand() {
-      if (document.readyState === "loading") return;  // again on DOMContentLoaded
-      var later = root.querySelectorAll("template.tl-later");
-      if (!later.length) return;
+    /* Long timelines park the list and sources in <template>s (see page.py): they
+       stream in, a slice per task, once the chart has had its frame (so the page
+       answers input meanwhile), or all at once when asked for. */
+    var SLICE = 400;
+    function pending() {
+      return document.readyState === "loading" ? [] : root.querySelectorAll("template.tl-later");
+    }
+    function move(later, limit) {
       for (var i = 0; i < later.length; i++) {
-        later[i].parentNode.replaceChild(later[i].content, later[i]);
+        var tpl = later[i], content = tpl.content, slice = document.createDocumentFragment();
+        while (content.firstChild && limit-- > 0) slice.appendChild(content.firstChild);
+        tpl.parentNode.insertBefore(slice, tpl);
+        if (!content.firstChild) tpl.parentNode.removeChild(tpl);
+        if (limit <= 0) return;
       }
+    }
+    function done() {
       items = null;
       haystack = null;
       reveal();
@@ -127,9 +135,21 @@ window.TimelinePage = window.TimelinePage || (function () {
         window.requestAnimationFrame(function () { target.scrollIntoView(); });
       }
     }
+    function expand() {
+      var later = pending();
+      if (!later.length) return;
+      move(later, Infinity);
+      done();
+    }
+    function trickle() {
+      var later = pending();
+      if (!later.length) return;
+      move(later, SLICE);
+      if (pending().length) setTimeout(trickle, 0); else done();
+    }
     function expandSoon() {
       if (plotted || !window.Plotly) {
-        window.requestAnimationFrame(function () { setTimeout(expand, 0); });
+        window.requestAnimationFrame(function () { setTimeout(trickle, 0); });
       }
     }
     if (document.readyState === "loading") {
