@@ -219,3 +219,17 @@ def test_rows_with_a_start_date_column_are_a_table_not_timelinejs(tmp_path: Path
     reader.read(1, str(rows))
     (event,) = reader.events(())
     assert (event.start, event.end, event.title) == (date(2021, 3, 1), date(2021, 3, 31), "Opening")
+
+
+def test_json_lines_with_a_repeated_document_id_is_refused():
+    from timeline.formats import jsonl_line
+    from timeline.formats.json import FormatError
+    from timeline.formats.structured import _json_lines
+    from timeline.model import Document, Reference, TaggedDocument
+
+    reference = Reference(date(2025, 1, 1), "option")
+    tagged = TaggedDocument(Document("d1", "a.txt", "x", reference), ())
+    line = jsonl_line(tagged, ())
+    assert len(_json_lines(line + "\n", "x.jsonl").documents) == 1
+    with pytest.raises(FormatError, match="document id d1 twice"):
+        _json_lines(line + "\n" + line + "\n", "x.jsonl")

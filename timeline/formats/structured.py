@@ -227,10 +227,12 @@ def _json_lines(text: str, source: str) -> StructuredInput:
     from timeline.scale.readback import merge_across
 
     documents: list[TaggedDocument] = []
+    seen_ids: set[str] = set()
     events: list[Event] = []
     for tagged, found in json_format.iter_jsonl(text.split("\n"), source=source):
-        if any(kept.document.id == tagged.document.id for kept in documents):
+        if tagged.document.id in seen_ids:
             raise FormatError(f"{source}: document id {tagged.document.id} twice")
+        seen_ids.add(tagged.document.id)
         documents.append(tagged)
         events.extend(found)
     if not documents:
