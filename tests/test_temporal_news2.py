@@ -40,9 +40,25 @@ CASES = [
         REF,
         "1862-12",
     ),
+    # vague spans the news corpora annotate
+    ("Prices may, in [a year or two], come down.", REF, "FUTURE_REF"),
+    ("The mill will be shut over [the next year or so].", REF, "2001"),
+    ("Growth may slow over [the next three years or so].", REF, "P3Y"),
+    ("The trial opens [the week of March 6].", REF, "2000-W10"),
+    ("The vote came [the week of Jan. 10, 1999].", REF, "1999-W01"),
 ]
 
 
 @pytest.mark.parametrize(("text", "reference", "expected"), CASES)
 def test_value(text: str, reference: date, expected: str) -> None:
     assert value_at(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [("over [the next year or so]", "APPROX"), ("over [the next two weeks or so]", "APPROX")],
+)
+def test_or_so_is_approximate(text: str, mod: str) -> None:
+    start = text.index("[")
+    plain = text.replace("[", "").replace("]", "")
+    assert [t.mod for t in tag(plain, REF) if t.start == start] == [mod]

@@ -288,6 +288,7 @@ _OF_REL_YEAR = re.compile(
 )
 _THE_QUARTER = re.compile(r"^UNDEF-quarter-THE$")
 _PERIOD = re.compile(r"^UNDEF-period-(?P<y>\d{4})$")
+_WEEK_OF = re.compile(r"^UNDEF-weekof-(?P<rest>.+)$")
 _THE_WEEKEND = re.compile(r"^UNDEF-weekend-(?P<rel>THE|NEXT)$")
 
 Resolved = tuple[str, str]  # (value, anchor)
@@ -523,6 +524,16 @@ def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
     return format_at(saturday, "weekend"), "reference"
 
 
+def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the week of March 6": the ISO week that holds the day, however it resolved."""
+    value, anchor = resolve_value(m.group("rest"), ctx)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value, anchor
+    return format_at(day, "week"), anchor
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "Friday", "last Friday", "next Friday": always from the reference date."""
     target = int(m.group("d"))
@@ -651,6 +662,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_BC_YEAR, resolve_bc_year),
     (_REL, resolve_relative),
     (_YEARLESS, resolve_yearless),
+    (_WEEK_OF, resolve_week_of),
     (_WEEKDAY, resolve_weekday),
     (_SEASON, resolve_season),
     (_CENTURY2, resolve_two_digit),
