@@ -92,6 +92,8 @@ STORY = [
     ("Athens fell in 404 BC. The walls were rebuilt in [393].", TODAY, "BC0393"),
     ("The league met in [the summer of 371 BC] at Sparta.", TODAY, "BC0371-SU"),
     ("Prices rose in 1990. By [250] stores had closed.", TODAY, None),
+    # "early in", "late in" belong to the span (as a mod)
+    ("The canal opened [early in 1869].", TODAY, "1869"),
     # "former" is a past reference in history text, but not in news
     ("After 1788 the [former] governor fled.", TODAY, "PAST_REF"),
     ("The [former] governor said on Friday he would run.", NEWS_DAY, None),
@@ -123,3 +125,8 @@ NEWS = [
 @pytest.mark.parametrize(("text", "reference", "value"), NEWS)
 def test_news_stays_on_the_reference(text: str, reference: date, value: str) -> None:
     assert value_of(text, reference) == value
+
+
+def test_early_in_is_a_modifier() -> None:
+    found = [t for t in tag("The canal opened early in 1869.", TODAY) if t.value == "1869"]
+    assert [(t.text, t.mod) for t in found] == [("early in 1869", "START")]
