@@ -72,6 +72,16 @@ CASES = [
         ],
         ["Estonia joined the League of Nations", "Estonia adopted a new currency"],
     ),
+    (  # ... but not a spokesman's: "its" stays
+        "A spokesman said its new plant would open in May.",
+        [T("May", date(2026, 5, 1), date(2026, 5, 31), "month")],
+        ["Its new plant to open"],
+    ),
+    (  # "talks that are ..." keeps "that"
+        "Delegates praised those reforms that were adopted on Monday.",
+        [T("Monday", date(2025, 9, 29), anchor="reference")],
+        ["Delegates praised the reforms that were adopted"],
+    ),
     (  # "its" too, and the words before a date go with it ("for its fourth quarter")
         "Corvan Group said its profit for the seasonally weak third quarter fell 12%.",
         [T("third quarter", date(2025, 7, 1), date(2025, 9, 30), "quarter")],

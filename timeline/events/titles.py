@@ -1118,6 +1118,10 @@ def _resolve_pronouns(
     return result
 
 
+_SPEAKERS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "analyst", "executive", "source"}
+    | {"chairman", "director", "minister", "president", "officer", "lawyer", "he", "she"}
+)
 _GROUPS = frozenset({"police", "people", "staff", "government", "board", "team", "union"})
 
 
@@ -1156,6 +1160,8 @@ def _impersonal(token: Token, subject: list[Token], context: TitleContext) -> li
     named = words[-1].is_capitalized
     if token.lower == "they" and (named or not plural):
         return [token]
+    if last in _SPEAKERS:
+        return [token]  # "a spokesman said its stock ...": the stock is not the spokesman's
     if token.lower == "it" and not named and plural and last not in _GROUPS:
         return [token]
     return [*words[:-1], Token(words[-1].text, -1, -1)] if named else list(words)
@@ -1278,7 +1284,8 @@ def _definite(tokens: list[Token]) -> list[Token]:
             continue
         if following.is_capitalized or is_finite_verb(result, i + 1):
             continue
-        if following.lower in lexicon.words("determiners.txt") or _looks_past(following):
+        closed = lexicon.words("determiners.txt") | lexicon.words("auxiliaries.txt")
+        if following.lower in closed or _looks_past(following):
             continue  # "showed that the company", "gains that began": "that" is no determiner
         if is_finite_verb(result, i - 1) and result[i - 1].lower not in lexicon.words(
             "reporting_verbs.txt"
