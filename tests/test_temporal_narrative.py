@@ -92,6 +92,12 @@ STORY = [
     ("Athens fell in 404 BC. The walls were rebuilt in [393].", TODAY, "BC0393"),
     ("The league met in [the summer of 371 BC] at Sparta.", TODAY, "BC0371-SU"),
     ("Prices rose in 1990. By [250] stores had closed.", TODAY, None),
+    ("He rode out on [the night of May 2, 1863].", TODAY, "1863-05-02TNI"),
+    (
+        "The siege began in 1863; on [the morning of 4 July] the town gave in.",
+        TODAY,
+        "1863-07-04TMO",
+    ),
     # "early in", "late in" belong to the span (as a mod)
     ("The canal opened [early in 1869].", TODAY, "1869"),
     # "former" is a past reference in history text, but not in news
