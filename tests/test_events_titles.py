@@ -72,6 +72,11 @@ CASES = [
         ],
         ["Estonia joined the League of Nations", "Estonia adopted a new currency"],
     ),
+    (  # "Inc." keeps its period inside a sentence
+        "Harbor Mills Inc. said it expects to report a loss for the third quarter.",
+        [T("the third quarter", date(2025, 7, 1), date(2025, 9, 30), "quarter")],
+        ["Harbor Mills Inc. expects to report a loss"],
+    ),
     (  # ... but not a spokesman's: "its" stays
         "A spokesman said its new plant would open in May.",
         [T("May", date(2026, 5, 1), date(2026, 5, 31), "month")],

@@ -42,11 +42,9 @@ class Token:
 
 @cache
 def _token_pattern() -> re.Pattern[str]:
-    abbreviations = sorted(
-        (word for word, kind in lexicon.pairs("abbreviations.txt").items() if kind != "other"),
-        key=len,
-        reverse=True,
-    )
+    # Inside a sentence even "Inc." or "Corp." keeps its period: at a sentence's end
+    # no whitespace follows it, so the lookahead below leaves the period alone.
+    abbreviations = sorted(lexicon.pairs("abbreviations.txt"), key=len, reverse=True)
     dotted = "|".join(re.escape(word) for word in abbreviations)
     return re.compile(
         r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.

@@ -1106,6 +1106,8 @@ def _resolve_pronouns(
             continue
         before = bool(subject) and 0 <= subject[0].start < token.start
         name = (_name_of(subject) if before else None) or context.pronoun(max(token.start, 0))
+        if name is not None and _COMPANY.search(name):
+            name = None  # "he" is no company
         if name is None and subject and token.start >= 0:
             name = _noun_phrase(subject)
         if name is None or set(name.split()) & {t.text for t in result}:
