@@ -133,6 +133,11 @@ VALUES = [
     ("The talks were held on [March 3].", "2025-03-03", None),
     ("The vote will be held on [March 3].", "2026-03-03", None),
     ("It opens on [the 16th].", "2025-09-16", None),
+    # a span of time before or after an event (not a date) is a duration
+    ("The bridge reopened [three years] after the flood.", "P3Y", None),
+    ("It changed hands [more than two decades] after the treaty.", "P20Y", "MORE_THAN"),
+    ("[Two days] before Easter Sunday the roads were closed.", "P2D", None),
+    ("The plan came [six weeks] after Congress acted.", "P6W", None),
 ]
 
 
