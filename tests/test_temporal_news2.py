@@ -62,3 +62,26 @@ def test_or_so_is_approximate(text: str, mod: str) -> None:
     start = text.index("[")
     plain = text.replace("[", "").replace("]", "")
     assert [t.mod for t in tag(plain, REF) if t.start == start] == [mod]
+
+
+# the verb that governs a bare weekday decides which one it is (reference: Wednesday 15 March)
+WEEKDAY_TENSE = [
+    # a reported future: "would"
+    ("The union said its members would strike on [Friday].", "2000-03-17"),
+    ("Officials said the envoy would arrive in Cairo [Monday].", "2000-03-20"),
+    # a plan that has lapsed is past
+    ("The offer had been scheduled to lapse at [midnight Saturday].", "2000-03-11T24:00"),
+    ("The permit had been due to run out [Monday].", "2000-03-13"),
+    # a past verb right before the day governs it, whatever modal stands further back
+    ("They would fight the order, issued [Tuesday] by the court.", "2000-03-14"),
+    # a participle after "be" is no past verb
+    ("The hearing will be held [Friday].", "2000-03-17"),
+    # an event named by its day has happened, whatever the clause says
+    ("Lawyers would try to overturn [Monday]'s verdict.", "2000-03-13"),
+    ("The mayor will respond to [Tuesday]’s protest.", "2000-03-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_TENSE)
+def test_weekday_follows_its_verb(text: str, expected: str) -> None:
+    assert value_at(text) == expected

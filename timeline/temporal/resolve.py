@@ -31,6 +31,10 @@ WRAP_MONTHS = 5
 NEWS_SLACK_DAYS = 91
 #: characters before an expression within which "will" decides the direction
 _MODAL_REACH = 40
+#: characters after "had" within which a future cue reads as a lapsed plan ("had been due")
+_PERFECT_REACH = 6
+#: a past verb this close before an expression governs it ("announced on Wednesday")
+_ADJACENT = 4
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
@@ -98,14 +102,27 @@ def find_cues(text: str, rules: RuleSet) -> Cues:
     ends: list[int] = []
     kinds: list[str] = []
     known = _cue_kinds(rules)
+    perfect_end = passive_end = -_PERFECT_REACH
     for m in _WORD.finditer(text):
         written = m.group(0)
         kind = known.get(written, _UNSEEN)
         if kind is _UNSEEN:
             word = written.lower().replace("’", "'")
             kind = "strong" if word in rules.future_strong else _cue(word, rules)
+            if word in rules.perfect:
+                kind = "perfect"
+            elif word in rules.passive:
+                kind = "passive"
             if len(known) < 100_000:
                 known[written] = kind
+        if kind == "passive":
+            passive_end, kind = m.end(), None
+        elif kind == "past" and m.start() - passive_end == 1:
+            kind = None  # "will be held": a participle after "be" carries no tense
+        if kind == "perfect":
+            perfect_end, kind = m.end(), "past"
+        elif kind == "strong" and m.start() - perfect_end <= _PERFECT_REACH:
+            kind = "past"  # "had been scheduled to expire Friday"
         if kind is not None:
             starts.append(m.start())
             ends.append(m.end())
@@ -155,6 +172,8 @@ def direction(
 def has_modal(start: int, lo: int, cues: Cues) -> bool:
     """True when "will", "'ll" or "shall" stands shortly before ``start`` in its sentence."""
     k = bisect.bisect_left(cues.starts, start) - 1
+    if k >= 0 and cues.kinds[k] == "past" and start - cues.ends[k] <= _ADJACENT:
+        return False  # "would appeal the decision, announced Wednesday": the nearer verb
     while k >= 0 and cues.starts[k] >= lo and start - cues.ends[k] < _MODAL_REACH * 2:
         if cues.kinds[k] == "strong":
             return True
@@ -176,7 +195,8 @@ def points_ahead(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> boo
     words = [w.lower() for w in _WORD.findall(text, max(lo, start - 60), start)]
     for k in range(len(words) - 2, 0, -1):
         if words[k] == "to" and words[k - 1] in rules.plan_verbs:
-            return words[k + 1] not in _NOT_VERB
+            lapsed = any(w in rules.perfect for w in words[max(0, k - 3) : k - 1])
+            return not lapsed and words[k + 1] not in _NOT_VERB
     return False
 
 
@@ -266,7 +286,7 @@ _REL = re.compile(
     r"^UNDEF-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>[a-z]+)(?P<ago>-AGO)?$"
 )
 _YEARLESS = re.compile(r"^UNDEF-year-(?P<rest>.+)$")
-_WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS))?$")
+_WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS|PAST))?$")
 _SEASON = re.compile(
     r"^UNDEF-season-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d)-(?P<s>\w\w)$"
 )
@@ -540,6 +560,8 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     ref = ctx.reference
     rel = m.group("rel")
     back = (ref.isoweekday() - target) % 7
+    if rel == "PAST":  # "Friday's ruling": an event named by its day is one that happened
+        return (ref - timedelta(days=back)).isoformat(), "reference"
     ahead = (target - ref.isoweekday()) % 7
     if rel == "THIS":
         day = ref + timedelta(days=target - ref.isoweekday())

@@ -93,6 +93,10 @@ class RuleSet:
     past_exceptions: frozenset[str]
     #: "planned to leave on Thursday": verbs whose infinitive points a weekday forward
     plan_verbs: frozenset[str] = frozenset()
+    #: "had been scheduled to expire Friday": auxiliaries that turn a following future cue past
+    perfect: frozenset[str] = frozenset()
+    #: "will be held Friday": auxiliaries after which a participle is no past cue
+    passive: frozenset[str] = frozenset()
 
 
 def _canon(text: str) -> str:
@@ -293,4 +297,6 @@ def load(lang: str = "en") -> RuleSet:
         past_suffix=tense["past_suffix"],
         past_exceptions=frozenset(tense["past_suffix_exceptions"]),
         plan_verbs=frozenset(tense.get("plan_verbs", ())),
+        perfect=frozenset(tense.get("perfect", ())),
+        passive=frozenset(tense.get("passive", ())),
     )
