@@ -92,6 +92,43 @@ STORY = [
     ("Athens fell in 404 BC. The walls were rebuilt in [393].", TODAY, "BC0393"),
     ("The league met in [the summer of 371 BC] at Sparta.", TODAY, "BC0371-SU"),
     ("Prices rose in 1990. By [250] stores had closed.", TODAY, None),
+    # ranges before Christ: the first year shares the era written after the second
+    ("The revolt ([412]-405 BC) failed.", TODAY, "BC0412"),
+    ("The siege lasted from [356] to 352 BC.", TODAY, "BC0356"),
+    ("The second war ([218 B.C] to 201 B.C) was long.", TODAY, "BC0218"),
+    # decades and centuries before Christ
+    ("Raids went on throughout [the 380s BC].", TODAY, "BC038"),
+    ("Temples were built in [the 6th century BC].", TODAY, "BC05"),
+    ("Sparta won in 404 BC. In [the following decade] it overreached.", TODAY, "BC039"),
+    ("The peace of 311 BC undid the work of [the previous century].", TODAY, "BC04"),
+    ("It was an [eighteenth-century] custom.", TODAY, "17"),
+    # ranges of days: each day takes the month (and year) written with the other
+    ("Storms struck in 1871. From [9] to 12 March the port was shut.", TODAY, "1871-03-09"),
+    ("Storms struck in 1871, on [the 3] and 4 August.", TODAY, "1871-08-03"),
+    ("Storms struck in 1871, on March 9-[12].", TODAY, "1871-03-12"),
+    ("Storms struck in 1871, on March 9 and [10th].", TODAY, "1871-03-10"),
+    ("The score was 3-[4] in 1871.", TODAY, None),
+    ("The strike of 1871-[73] was long.", TODAY, "1873"),
+    (
+        "Rebels rose in April 1871. From [the 3rd] to the 9th of May 1871 they held the bridge.",
+        TODAY,
+        "1871-05-03",
+    ),
+    ("Rebels rose in April 1871. The assault on [the 14th] was beaten off.", TODAY, "1871-04-14"),
+    ("The 5th and [6th] Armies met.", TODAY, None),
+    # "that same day" and units finer than the story's date
+    ("The pact was signed on 4 May 1871. On [that same day] war began.", TODAY, "1871-05-04"),
+    ("The pact was signed in May 1871. On [that same day] war began.", TODAY, "1871-05-XX"),
+    ("The pact was signed in 1871. [Four days later] war began.", TODAY, "1871-XX-XX"),
+    ("The pact was signed in 1871. [Two weeks later] war began.", TODAY, "1871-WXX"),
+    ("The pact was signed in 1871. [Two months later] war began.", TODAY, "1871-XX"),
+    # a possessive year is the year; a decade stays a decade
+    ("The harvest fell short of [1871]'s.", TODAY, "1871"),
+    ("The fashions of [the 1870's] returned.", TODAY, "187"),
+    # a clock time with a two-digit hour needs no a.m./p.m.
+    ("The truce began on 2 May 1871. Firing stopped at [10:45].", TODAY, "1871-05-02T10:45"),
+    ("The war began in 1871. Columns marched from [19:00] to dawn.", TODAY, "XXXX-XX-XXT19:00"),
+    ("The war began in 1871. They were in place by [05:30hrs].", TODAY, "XXXX-XX-XXT05:30"),
     ("He rode out on [the night of May 2, 1863].", TODAY, "1863-05-02TNI"),
     (
         "The siege began in 1863; on [the morning of 4 July] the town gave in.",

@@ -293,7 +293,7 @@ _SEASON = re.compile(
 _CENTURY2 = re.compile(r"^UNDEF-century-(?P<yy>\d\d?)$")
 _DECADE2 = re.compile(r"^UNDEF-decade-(?P<d>\d)$")
 _DAY_ONLY = re.compile(r"^UNDEF-day-(?P<d>\d\d?)$")
-_ORD_CENTURY = re.compile(r"^CENTURY-(?P<n>\d\d?)$")
+_ORD_CENTURY = re.compile(r"^(?P<bc>BC)?CENTURY-(?P<n>\d\d?)$")
 
 _BC_YEAR = re.compile(r"^UNDEF-bc-(?P<year>\d{1,3})$")
 #: a year before Christ is carried through the narrative as MIRROR - year, so that
@@ -341,6 +341,9 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
     base, anchor = _base(ctx, m.group("anchor"), unit)
     narr = ctx.narrative
+    if m.group("anchor") == "CTX" and anchor == "reference" and unit == "day" and far(ctx):
+        # "at 19:00", "that afternoon" in a history whose story names no day: some day
+        return "XXXX-XX-XX", "unresolved"
     if unit == "year" and n == -1 and m.group("ago") and ctx.quarter is not None:
         # "up from $3 million a year earlier" in a quarterly report
         return format_at(shift(ctx.quarter, "quarter", -4), "quarter"), "narrative"
@@ -356,7 +359,51 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
             base = narr.day
         unit = "quarter"
         n *= 4
-    return format_at(shift(base, unit, n), unit), anchor
+    moved = shift(base, unit, n)
+    if anchor == "narrative" and narr is not None:
+        vague = _vague(moved, unit, narr.granularity)
+        if vague is not None:
+            return vague, anchor
+    if unit in ("decade", "century") and base.year > BC_MIRROR - 1000:
+        # a story before Christ: "the following decade" after 490 BC is the 480s BC
+        bc_year = BC_MIRROR - moved.year
+        return (f"BC{bc_year // 10:03d}" if unit == "decade" else f"BC{bc_year // 100:02d}"), anchor
+    return format_at(moved, unit), anchor
+
+
+#: how fine each narrative granularity is (a unit finer than its narrative is not known)
+_FINENESS = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "half": 3,
+    "quarter": 3,
+    "season": 3,
+    "month": 4,
+    "week": 5,
+    "day": 6,
+    "hour": 7,
+    "minute": 8,
+}
+
+
+def _vague(day: date, unit: str, granularity: str) -> str | None:
+    """The value of a day, week or month counted from a coarser story date, or None.
+
+    "Four days later" after "in 1915" is some day of 1915 (1915-XX-XX), "that same day"
+    after "in October 1998" a day of that month (1998-10-XX), "two weeks later" after a
+    year some week of it (1915-WXX): TimeML keeps only what the text tells.
+    """
+    known = _FINENESS.get(granularity)
+    if known is None or unit not in ("day", "week", "month") or known >= _FINENESS[unit]:
+        return None
+    if unit == "month":
+        return f"{day.year:04d}-XX"
+    if unit == "week":
+        return f"{day.year:04d}-WXX"
+    if known >= _FINENESS["month"]:
+        return f"{day.year:04d}-{day.month:02d}-XX"
+    return f"{day.year:04d}-XX-XX"
 
 
 def _month_day(rest: str) -> tuple[int, int | None] | None:
@@ -635,8 +682,8 @@ def resolve_day_only(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_century(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "the 20th century" -> 19."""
-    return f"{int(m.group('n')) - 1:02d}", "absolute"
+    """ "the 20th century" -> 19, "the 4th century BC" -> BC03."""
+    return f"{m.group('bc') or ''}{int(m.group('n')) - 1:02d}", "absolute"
 
 
 def resolve_that_year(m: re.Match[str], ctx: Context) -> Resolved:
@@ -709,7 +756,7 @@ def resolve_value(value: str, ctx: Context) -> Resolved:
         if m:
             resolved, anchor = func(m, ctx)
             break
-    if clock and re.match(r"^\d{4}-\d\d-\d\d$", resolved):
+    if clock and re.match(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$", resolved):
         resolved += clock
     elif clock and resolved.endswith("_REF"):
         pass
