@@ -15,6 +15,9 @@ TEXTS = [
     "Dec. 16, Dec. 16, the 1990s and '90s, FY2025, Q3 2024, 9:30 a.m. Thursday",
     "İstanbul ſeptember Kelvin \u212a days; “January 19” — every Monday, twice a week",
     "\t \n May may March march the 1st the 2nd of of of a year and a half",
+    # ASCII only (scanned lower-cased, prefixes as a trie): words that start inside words
+    "behalf a year; XMONDAYS and Mondays; soon. Lasoon will; 1917-1918Events of 1917",
+    "'90s (((May 5))) Q3\x1c2024 the\tfirst\x0bquarter, SIX MONTHS AGO, every Friday",
 ]
 
 

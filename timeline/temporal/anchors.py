@@ -153,17 +153,31 @@ def _repeat(low: int, high: int, body, k: int, ignore_case: bool) -> set[str]:
     return out
 
 
-def _starts_at_word(parsed) -> bool:
-    """True when the pattern opens with ``(?<!\\w)``, or ``(?<![\\w.])`` and the like."""
-    if not parsed.data:
+def _starts_at_word(items) -> bool:
+    """True when the items open with ``(?<!\\w)``, or ``(?<![\\w.])`` and the like."""
+    if not items:
         return False
-    op, av = parsed.data[0]
+    op, av = items[0]
     if op is not sre.ASSERT_NOT or av[0] != -1:
         return False
     body = list(av[1])
     if len(body) != 1 or body[0][0] is not sre.IN:
         return False
     return (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1] and (sre.NEGATE, None) not in body[0][1]
+
+
+def _valid(found: set[str]) -> frozenset[str] | None:
+    """``found`` unless one of its prefixes could start anywhere."""
+    if "" in found or any(p.startswith(ANY) or p.startswith(_SPACE) for p in found):
+        return None
+    return frozenset(found)
+
+
+def _parse(pattern: re.Pattern[str]):
+    try:
+        return sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):
+        return None
 
 
 def prefixes(
@@ -174,61 +188,77 @@ def prefixes(
     None when they cannot be told (then the pattern must be scanned in full), or, with
     ``word_start``, when the pattern does not open with ``(?<!\\w)``.
     """
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except (re.error, RecursionError):
-        return None
-    if word_start and not _starts_at_word(parsed):
+    parsed = _parse(pattern)
+    if parsed is None or (word_start and not _starts_at_word(parsed.data)):
         return None
     try:
-        found = _seq(parsed.data, k, bool(pattern.flags & re.IGNORECASE))
+        return _valid(_seq(parsed.data, k, bool(pattern.flags & re.IGNORECASE)))
     except (_Unknown, RecursionError):
         return None
-    if "" in found or any(p.startswith(ANY) or p.startswith(_SPACE) for p in found):
-        return None
-    return frozenset(found)
 
 
-class Anchors:
-    """Where each of several patterns may start in a text, found in one pass.
+def split_prefixes(
+    pattern: re.Pattern[str], k: int = KEY, free_k: int = _FREE_KEY
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The prefixes of the matches that start a word (``k`` long) and of the others.
 
-    ``Anchors(patterns).positions(text)`` gives, per pattern, the sorted positions to
-    try; ``None`` for a pattern that must be scanned in full.
+    A pattern written as ``(?<!\\w)a|b`` has a top-level alternative that may start
+    inside a word: only that one gets the shorter prefixes (``free_k`` long) of a
+    pattern tried anywhere. None when some start cannot be told.
     """
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    data = list(parsed.data)
+    if len(data) == 1 and data[0][0] is sre.BRANCH:
+        branches = [list(branch) for branch in data[0][1][1]]
+    else:
+        branches = [data]
+    word: set[str] = set()
+    free: set[str] = set()
+    try:
+        for branch in branches:
+            if _starts_at_word(branch):
+                word |= _seq(branch, k, ignore_case)
+            else:
+                free |= _seq(branch, free_k, ignore_case)
+    except (_Unknown, RecursionError):
+        return None
+    word_found = _valid(word) if word else frozenset()
+    free_found = _valid(free) if free else frozenset()
+    if word_found is None or free_found is None:
+        return None
+    return word_found, free_found
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], k: int = KEY) -> None:
+
+class _Trie:
+    """Prefixes of several patterns: which patterns may start with a given text."""
+
+    def __init__(self, k: int) -> None:
         self.k = k
-        self.count = len(patterns)
-        self.full_scan = [False] * len(patterns)
-        #: patterns that may start inside a word: their own prefilter finds where
-        self._free: dict[int, re.Pattern[str]] = {}
-        # a trie of prefixes: node = (indices of the patterns whose prefix ends here, children)
-        self._root: tuple[set[int], dict[str, tuple]] = (set(), {})
-        firsts: set[str] = set()
-        for index, pattern in enumerate(patterns):
-            found = prefixes(pattern, k)
-            if found is None:
-                anywhere = prefixes(pattern, _FREE_KEY, word_start=False)
-                if anywhere is None:
-                    self.full_scan[index] = True
-                else:
-                    self._free[index] = re.compile(_prefilter(anywhere))
-                continue
-            for prefix in found:
-                firsts.add(prefix[0])
-                node = self._root
-                for symbol in prefix:
-                    node = node[1].setdefault(symbol, (set(), {}))
-                node[0].add(index)
-        self._starts = re.compile(r"(?<!\w)" + _first_class(firsts)) if firsts else None
+        # node = (indices of the patterns whose prefix ends here, children)
+        self.root: tuple[set[int], dict[str, tuple]] = (set(), {})
+        self.firsts: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.indices: set[int] = set()
         self._memo: dict[str, tuple[int, ...]] = {}
-        self._everyone = tuple(
-            i for i in range(self.count) if not self.full_scan[i] and i not in self._free
-        )
+        self._everyone: tuple[int, ...] = ()
+
+    def add(self, index: int, found: frozenset[str]) -> None:
+        self.prefixes |= found
+        for prefix in found:
+            self.firsts.add(prefix[0])
+            node = self.root
+            for symbol in prefix:
+                node = node[1].setdefault(symbol, (set(), {}))
+            node[0].add(index)
+        self.indices.add(index)
+        self._everyone = tuple(sorted(self.indices))
 
     def _lookup(self, key: str) -> tuple[int, ...]:
         found: set[int] = set()
-        frontier = [self._root]
+        frontier = [self.root]
         for ch in key:
             symbol = canon(ch)
             if symbol is None:
@@ -254,20 +284,132 @@ class Anchors:
             hit = self._memo[key] = self._lookup(key)
         return hit
 
+
+class Anchors:
+    """Where each of several patterns may start in a text, found in one pass.
+
+    ``Anchors(patterns).positions(text)`` gives, per pattern, the sorted positions to
+    try; ``None`` for a pattern that must be scanned in full.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], k: int = KEY) -> None:
+        self.k = k
+        self.count = len(patterns)
+        self.full_scan = [False] * len(patterns)
+        #: the starts of matches that begin a word, and of those that may not
+        self._words = _Trie(k)
+        self._free = _Trie(_FREE_KEY)
+        for index, pattern in enumerate(patterns):
+            found = split_prefixes(pattern, k)
+            if found is None:
+                self.full_scan[index] = True
+                continue
+            word, free = found
+            if word:
+                self._words.add(index, word)
+            if free:
+                self._free.add(index, free)
+        firsts = self._words.firsts
+        self._starts = re.compile(r"(?<!\w)" + _first_class(firsts)) if firsts else None
+        free = self._free.prefixes
+        self._free_starts = re.compile(_prefilter(frozenset(free))) if free else None
+        #: patterns found by both scans: their positions are merged
+        self._both = sorted(self._words.indices & self._free.indices)
+        words = self._words.prefixes
+        trie = _ascii_trie(words)
+        self._ascii_starts = re.compile(f"(?s)[^a-z0-9_](?={trie})") if words else None
+        self._ascii_first = re.compile(f"(?s){trie}") if words else None
+        self._ascii_free = re.compile(_ascii_prefilter(free)) if free else None
+
+    def rules_at(self, key: str) -> tuple[int, ...]:
+        """Indices of the patterns whose matches starting a word may start with ``key``."""
+        return self._words.rules_at(key)
+
     def positions(self, text: str) -> list[list[int] | None]:
         """Per pattern, the positions in ``text`` to try it at (None: scan in full)."""
         out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
-        for index, prefilter in self._free.items():
-            out[index] = [m.start() for m in prefilter.finditer(text)]
-        if self._starts is None:
-            return out
-        k = self.k
-        rules_at = self.rules_at
-        for m in self._starts.finditer(text):
-            p = m.start()
-            for index in rules_at(text[p : p + k]):
-                out[index].append(p)  # type: ignore[union-attr]
+        if text.isascii():
+            # lower-cased ASCII: each symbol is one character, so the scans below can
+            # test the prefixes themselves (a trie-shaped regex) instead of first letters
+            text = text.lower()
+            scans = [(self._words, self._ascii_word_starts(text))]
+            if self._ascii_free is not None:
+                scans.append((self._free, [m.start() for m in self._ascii_free.finditer(text)]))
+        else:
+            scans = [
+                (trie, [m.start() for m in starts.finditer(text)])
+                for starts, trie in ((self._starts, self._words), (self._free_starts, self._free))
+                if starts is not None
+            ]
+        for trie, found in scans:
+            k = trie.k
+            rules_at = trie.rules_at
+            for p in found:
+                for index in rules_at(text[p : p + k]):
+                    out[index].append(p)  # type: ignore[union-attr]
+        for index in self._both:
+            out[index] = sorted(set(out[index]))  # type: ignore[arg-type]
         return out
+
+    def _ascii_word_starts(self, lower: str) -> list[int]:
+        """Word starts of lower-cased ASCII text where some prefix of ``_words`` begins."""
+        if self._ascii_starts is None:
+            return []
+        # a word starts after a non-word character: re skips to those in C
+        found = [m.end() for m in self._ascii_starts.finditer(lower)]
+        if self._ascii_first.match(lower):  # type: ignore[union-attr]
+            found.insert(0, 0)
+        return found
+
+
+def _ascii_class(symbol: str) -> str:
+    """The characters of lower-cased ASCII text a symbol stands for, as a regex."""
+    if symbol == _DIGIT:
+        return "[0-9]"
+    if symbol == _SPACE:
+        return r"[\t-\r\x1c-\x1f ]"
+    if symbol == ANY:
+        return "."
+    return re.escape(symbol)
+
+
+def _ascii_chars(symbol: str) -> list[str]:
+    """The characters of lower-cased ASCII text a (first) symbol stands for."""
+    if symbol == _DIGIT:
+        return list("0123456789")
+    if symbol == _SPACE:
+        return list("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ")
+    return [symbol]
+
+
+def _ascii_trie(found: set[str]) -> str:
+    """A regex (trie-shaped) matching the start of any of ``found`` in lower-cased ASCII."""
+    if "" in found:
+        return ""
+    by_first: dict[str, set[str]] = {}
+    for prefix in found:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    return (
+        "(?:"
+        + "|".join(
+            _ascii_class(first) + _ascii_trie(rests) for first, rests in sorted(by_first.items())
+        )
+        + ")"
+    )
+
+
+def _ascii_prefilter(found: set[str]) -> str:
+    """Like :func:`_prefilter` for lower-cased ASCII: each branch opens with a literal (re
+    then skips to the first characters in C) and consumes it alone."""
+    by_first: dict[str, set[str]] = {}
+    for prefix in found:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        tail = _ascii_trie(rests)
+        for ch in _ascii_chars(first):
+            branches.append(re.escape(ch) + (f"(?={tail})" if tail else ""))
+    return "(?s:" + "|".join(branches) + ")"
 
 
 def _first_class(symbols: set[str]) -> str:
