@@ -30,6 +30,13 @@ NO_TIMEX = [
     "The future of the company is unclear.",
     "Reach page 2019 of the manual.",
     "At the same time, the board met.",
+    "Temperatures were in the nineties all week.",
+    "Highs will reach the mid-eighties.",
+    "She is in her nineties and still paints.",
+    "He bought nineteen twenty-dollar tickets.",
+    "The crowd was two thousand strong.",
+    "The first March on Washington drew thousands.",
+    "Give it another chance.",
 ]
 
 

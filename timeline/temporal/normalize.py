@@ -49,8 +49,23 @@ def number_value(text: str, rules: RuleSet) -> int | float | str | None:
     return total
 
 
+def year_value(text: str, rules: RuleSet) -> int | None:
+    """A year said aloud: "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(words[2:]), rules) if words[2:] else 0
+        return 2000 + rest if isinstance(rest, int) else None
+    century = rules.fragments["year_century"].lookup(words[0])
+    rest = number_value(" ".join(words[1:]), rules)
+    if not isinstance(century, int) or not isinstance(rest, int):
+        return None
+    return century * 100 + rest
+
+
 def _group_value(name: str, text: str, rules: RuleSet) -> Any:
     base = name.rstrip("0123456789")
+    if base == "year" and not text[:1].isdigit():
+        return year_value(text, rules)
     fragment = rules.fragments.get(base)
     if fragment is not None and fragment.words:
         value = fragment.lookup(text)
@@ -98,6 +113,9 @@ def fix_duration(value: str) -> str:
     if not m:
         return value
     n, unit = m.group("n"), m.group("unit")
+    split = _split_fraction(n, unit)
+    if split:
+        return split
     if unit in ("H", "S"):
         return f"PT{n}{unit}"
     if unit == "MIN":
@@ -109,6 +127,28 @@ def fix_duration(value: str) -> str:
         return value
     new_unit = "D" if unit == "WE" else "Y"
     return f"P{n}{new_unit}" if n == "X" else f"P{_times(n, factor)}{new_unit}"
+
+
+#: a fraction of a unit is written in the next smaller one: P2Y6M, PT5H30M, PT1M30S, P1DT12H
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+
+
+def _split_fraction(n: str, unit: str) -> str | None:
+    """"2.5" years -> P2Y6M, when the fraction is a whole number of the smaller unit."""
+    if "." not in n or unit not in _SMALLER:
+        return None
+    small, factor = _SMALLER[unit]
+    whole = int(float(n))
+    part = (float(n) - whole) * factor
+    if part != int(part):
+        return None
+    big = "M" if unit == "MIN" else unit
+    time = unit in ("H", "MIN")
+    head = f"{whole}{big}" if whole else ""
+    tail = f"{int(part)}{small}"
+    if unit == "D":
+        return f"P{head}T{tail}"
+    return f"PT{head}{tail}" if time else f"P{head}{tail}"
 
 
 def _times(n: str, factor: int) -> str:

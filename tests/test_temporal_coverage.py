@@ -1,0 +1,83 @@
+"""Lexical coverage: years and days said aloud, fractions of units, decade words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+REF = date(1998, 3, 5)  # a Thursday
+
+
+def found_at(text: str, reference: date = REF):
+    """The timex marked [like this] in ``text`` (its span must match exactly)."""
+    start = text.index("[")
+    plain = text.replace("[", "").replace("]", "")
+    found = [t for t in tag(plain, reference) if t.start == start]
+    assert found, f"nothing at {start}: {[t.text for t in tag(plain, reference)]}"
+    assert found[0].text == plain[start : text.index("]") - 1]
+    return found[0]
+
+
+CASES = [
+    # years said aloud, as broadcast transcripts write them
+    ("The plant closed in [nineteen eighty-seven] after a fire.", "DATE", "1987"),
+    ("Prices peaked in [nineteen seventy-nine], the year of the oil shock.", "DATE", "1979"),
+    ("The bridge opened in [eighteen twelve].", "DATE", "1812"),
+    ("The mill was built in [nineteen oh five].", "DATE", "1905"),
+    ("Sales will double by [the year two thousand].", "DATE", "2000"),
+    ("The law takes effect in [two thousand and two].", "DATE", "2002"),
+    ("The first strike came in [May nineteen ninety-three].", "DATE", "1993-05"),
+    ("Snow closed the pass in [the winter of nineteen ninety-two].", "DATE", "1992-WI"),
+    ("Looking back, [the year 1950] was hard.", "DATE", "1950"),
+    # days of the month in words
+    ("The rally is set for [April ninth].", "DATE", "1998-04-09"),
+    ("The parade falls on [July the fourth].", "DATE", "1998-07-04"),
+    ("They will sign it on [the twenty-third of June].", "DATE", "1998-06-23"),
+    ("It was dated [June first, nineteen ninety-one].", "DATE", "1991-06-01"),
+    # decades in words
+    ("Membership shrank through [the eighties].", "DATE", "198"),
+    ("The style was born in [the nineteen-sixties].", "DATE", "196"),
+    ("Rents soared in [the mid-seventies].", "DATE", "197"),
+    ("Prices boomed in [the late nineties].", "DATE", "199"),
+    # before and after a year
+    ("The [post-1945] order is fraying.", "DATE", "1945"),
+    ("He collects [pre-1900] maps.", "DATE", "1900"),
+    # fractions of a unit in the next smaller unit
+    ("The flight took [3 1/2 hours].", "DURATION", "PT3H30M"),
+    ("She served [4 1/2 years] in prison.", "DURATION", "P4Y6M"),
+    ("The vote lasted [a minute and a half].", "DURATION", "PT1M30S"),
+    ("The meeting ran [an hour and a half].", "DURATION", "PT1H30M"),
+    ("The test takes [half an hour].", "DURATION", "PT30M"),
+    ("It was delayed [a year and a half].", "DURATION", "P1Y6M"),
+    ("The strike went on for [one and a half days].", "DURATION", "P1DT12H"),
+    # more of a unit
+    ("The talks need [three more days].", "DURATION", "P3D"),
+    ("The lease runs for [an additional year].", "DURATION", "P1Y"),
+    ("The fighting lasted [another six weeks].", "DURATION", "P6W"),
+    # units as adjectives
+    ("They held a [day-long] meeting.", "DURATION", "P1D"),
+    ("It ended a [decades-long] feud.", "DURATION", "PXY"),
+    ("The [ten-year] plan was dropped.", "DURATION", "P10Y"),
+    ("The [90-day] window closes soon.", "DURATION", "P90D"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), CASES)
+def test_type_and_value(text: str, kind: str, value: str) -> None:
+    timex = found_at(text)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("The lease runs for [at least 15 more years].", "EQUAL_OR_MORE"),
+        ("The [post-1945] order is fraying.", "AFTER"),
+        ("Rents soared in [the mid-seventies].", "MID"),
+    ],
+)
+def test_mod(text: str, mod: str) -> None:
+    assert found_at(text).mod == mod
