@@ -134,7 +134,7 @@ _SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
 
 
 def _split_fraction(n: str, unit: str) -> str | None:
-    """"2.5" years -> P2Y6M, when the fraction is a whole number of the smaller unit."""
+    """ "2.5" years -> P2Y6M, when the fraction is a whole number of the smaller unit."""
     if "." not in n or unit not in _SMALLER:
         return None
     small, factor = _SMALLER[unit]
