@@ -110,10 +110,10 @@ VALUES = [
     ("Talks resume in [the coming weeks].", "PXW", None),
     ("It took [about two weeks].", "P2W", "APPROX"),
     ("It took [nearly a year].", "P1Y", "LESS_THAN"),
-    ("It took [two and a half years].", "P2.5Y", None),
+    ("It took [two and a half years].", "P2Y6M", None),
     ("The hearing lasted [three hours].", "PT3H", None),
     ("It held a [five-year] low.", "P5Y", None),
-    ("He waited [half an hour].", "PT0.5H", None),
+    ("He waited [half an hour].", "PT30M", None),
     ("It has stalled for [years].", "PXY", None),
     # sets
     ("Rents are paid [every month].", "P1M", None),

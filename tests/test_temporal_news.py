@@ -90,7 +90,7 @@ MORE_CASES = [
     ("Prices peaked in [June last year].", "DATE", "2024-06"),
     ("Profit fell in [this year's second quarter].", "DATE", "2025-Q2"),
     ("Revenue matched [the 2023 third quarter].", "DATE", "2023-Q3"),
-    ("The flight took [6 1/2 hours].", "DURATION", "PT6.5H"),
+    ("The flight took [6 1/2 hours].", "DURATION", "PT6H30M"),
     ("[Today]'s session was calm.", "DATE", "2025-10-29"),
     ("Right [now] the market is quiet.", "DATE", "PRESENT_REF"),
     ("He was shot last [Oct. 23] at home.", "DATE", "2025-10-23"),
