@@ -85,3 +85,46 @@ WEEKDAY_TENSE = [
 @pytest.mark.parametrize(("text", "expected"), WEEKDAY_TENSE)
 def test_weekday_follows_its_verb(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# a year written earlier lends itself to later yearless dates only in a history
+YEAR_LEAKS = [
+    # in news (the reporter's own days came first) a far year anchors nothing past its sentence
+    (
+        "The company said Tuesday its notes fall due in 2031. The rights expire [Nov. 21].",
+        date(2000, 11, 2),
+        "2000-11-21",
+    ),
+    (
+        "Police said Sunday the attacks date back to 1994. In [January], a nurse was shot.",
+        date(1998, 10, 25),
+        "1998-01",
+    ),
+    (
+        "The utility said Friday its plant opened in 1984 after years of delay. In addition,"
+        " it reported [third-quarter] profit of $68 million.",
+        date(1989, 10, 27),
+        "1989-Q3",
+    ),
+    # the reporter's own days ("Saturday", "today") make a text with old dates news
+    (
+        "On Saturday the leader spoke for hours, as he did a week ago. The rebels landed on"
+        " Dec. 2, 1956, and took power on Jan. 1, 1959. The boy's mother drowned in"
+        " [late November]. The boy is a symbol today, he said.",
+        date(2000, 4, 1),
+        "1999-11",
+    ),
+    # years before Christ make a history: the story's year carries on
+    (
+        "The Persian army gathered in 481 BC. It crossed into Greece in 480 BC. The fleet was"
+        " large. Many ships were built. Supplies were stored along the road. The Persians"
+        " reached the pass in [mid-August].",
+        date(2009, 1, 1),
+        "BC0480-08",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), YEAR_LEAKS)
+def test_year_leaks_only_in_a_history(text: str, reference: date, expected: str) -> None:
+    assert value_at(text, reference) == expected

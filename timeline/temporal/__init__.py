@@ -32,6 +32,12 @@ _YEAR = re.compile(r"^\d{4}(?:-|$)")
 _DATED = re.compile(r"^\d{4}")
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|[-–—])\s*")
+_NEWS_DAYS = (
+    "UNDEF-weekday-",
+    "UNDEF-REF-PLUS-0-day",
+    "UNDEF-REF-MINUS-1-day",
+    "UNDEF-REF-PLUS-1-day",
+)
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
 
@@ -127,6 +133,9 @@ def _merge_holidays(
 def _is_story(matches: list[matcher.Match], reference: date) -> bool:
     """True when most years the text writes out lie far from the reference (a history)."""
     years = [int(m.value[:4]) for m in matches if _YEAR.match(m.value)]
+    years += [0 for m in matches if m.value.startswith("BC")]  # "480 BC" is far from any news
+    # "on Saturday", "today": the reporter's own days speak for news
+    years += [reference.year for m in matches if m.value.startswith(_NEWS_DAYS)]
     far = sum(1 for y in years if abs(y - reference.year) >= resolve.FAR_YEARS)
     return len(years) >= 2 and far * 2 > len(years)
 

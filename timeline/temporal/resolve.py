@@ -456,9 +456,13 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             and not (ctx.modal and narr.granularity == "year")
             and (
                 ctx.story
-                # in news a bare far year ("bonds due 1993") lends only to the next sentence
-                or ctx.sentence - narr.sentence
-                <= (1 if narr.granularity == "year" else STORY_SENTENCES)
+                # in news a far year ("bonds due 1993", "dating to 1994") lends only to its
+                # sentence; a text that so far tells mostly of far years lends it a little on
+                or (
+                    ctx.history is not False
+                    and ctx.sentence - narr.sentence
+                    <= (1 if narr.granularity == "year" else STORY_SENTENCES)
+                )
             )
         )
     ):
