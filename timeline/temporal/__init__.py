@@ -38,6 +38,8 @@ _NEWS_DAYS = (
     "UNDEF-REF-MINUS-1-day",
     "UNDEF-REF-PLUS-1-day",
 )
+#: a weekday or month-day a post writes in lower case ("see u fri", "nov 5th", "11/27")
+_LEANS_AHEAD = re.compile(r"^UNDEF-(?:weekday-\d|year-\d\d-\d\d)$")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
 
@@ -130,6 +132,17 @@ def _merge_holidays(
     return [m for i, m in enumerate(matches) if i not in dropped], kept_holidays
 
 
+def _informal_ahead(text: str, match: matcher.Match) -> bool:
+    """A weekday or date written all in lower case: news capitalizes them, posts that
+    write "fri" or "nov 5th" without a tense mostly announce what is coming."""
+    written = text[match.start : match.end]
+    return (
+        bool(_LEANS_AHEAD.match(match.value))
+        and not written.startswith("the")  # "on the 3 and 4 August" is a story's day
+        and not any(ch.isupper() for ch in written)
+    )
+
+
 def _is_story(matches: list[matcher.Match], reference: date) -> bool:
     """True when most years the text writes out lie far from the reference (a history)."""
     years = [int(m.value[:4]) for m in matches if _YEAR.match(m.value)]
@@ -192,8 +205,10 @@ def _resolve_all(
             starts[index + 1] if index + 1 < len(starts) else len(text), match.end + _CUE_REACH
         )
         direction = resolve.direction(text, match.start, match.end, lo, hi, rules, cues)
-        modal = resolve.has_modal(match.start, lo, cues) or resolve.points_ahead(
-            text, match.start, lo, hi, rules
+        modal = (
+            resolve.has_modal(match.start, lo, cues)
+            or resolve.points_ahead(text, match.start, lo, hi, rules)
+            or (direction != "past" and _informal_ahead(text, match))
         )
         ahead = _coordinated(text, matches, i)
         ctx = resolve.Context(

@@ -102,7 +102,8 @@ def find_cues(text: str, rules: RuleSet) -> Cues:
     ends: list[int] = []
     kinds: list[str] = []
     known = _cue_kinds(rules)
-    perfect_end = passive_end = -_PERFECT_REACH
+    # far enough back that a cue opening the text follows no perfect ("Will you come?")
+    perfect_end = passive_end = -_PERFECT_REACH - 2
     for m in _WORD.finditer(text):
         written = m.group(0)
         kind = known.get(written, _UNSEEN)
@@ -758,7 +759,10 @@ def resolve_value(value: str, ctx: Context) -> Resolved:
     for pattern, func in SHAPES:
         m = pattern.match(head)
         if m:
-            resolved, anchor = func(m, ctx)
+            try:
+                resolved, anchor = func(m, ctx)
+            except ValueError:  # month 24 of "24/7": no date, the match is dropped
+                return "", "unresolved"
             break
     if clock and re.match(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$", resolved):
         resolved += clock

@@ -50,10 +50,16 @@ class Fragment:
     name: str
     regex: str
     words: dict[str, Any] = field(default_factory=dict)
+    #: with ``stretch``: the table keyed by squeezed forms ("tomorrowww" finds "tomorrow")
+    squeezed: dict[str, Any] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Any:
         """The table value for a matched form, or None."""
-        return self.words.get(_canon(text))
+        canon = _canon(text)
+        found = self.words.get(canon)
+        if found is None and self.squeezed:
+            return self.squeezed.get(_squeeze(canon))
+        return found
 
 
 @dataclass(frozen=True)
@@ -103,11 +109,42 @@ def _canon(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _word_regex(word: str, case: str) -> str:
+_RUN = re.compile(r"([a-z])\1+")
+
+
+def _squeeze(text: str) -> str:
+    """A word with every run of one letter written once ("soooon" -> "son")."""
+    return _RUN.sub(r"\1", text)
+
+
+def _stretched(word: str) -> str:
+    """A word whose doubled letters and last letter may be drawn out ("sooon", "2niteee").
+
+    Each run becomes one regex atom (``oo+``), so no two atoms compete for one letter
+    and matching stays linear.
+    """
+    out = []
+    runs = [m.group() for m in re.finditer(r"(.)\1*", word)]
+    for i, run in enumerate(runs):
+        atom = re.escape(run[0]) if run[0] != " " else r"\s{1,3}"
+        if run[0] == " ":
+            out.append(atom)
+        elif len(run) > 1 or (i == len(runs) - 1 and run.isalpha()):
+            out.append(atom * len(run) + "+")
+        else:
+            out.append(atom)
+    return "".join(out)
+
+
+def _word_regex(word: str, case: str, stretch: bool = False) -> str:
+    if stretch:
+        return _stretched(word)
     parts = [re.escape(p) for p in word.split(" ")]
     body = r"\s{1,3}".join(parts)
     if case == "exact":
         return body
+    if case == "lower":
+        return f"(?-i:{body})"
     if case == "title":
         upper = r"\s{1,3}".join(re.escape(p.upper()) for p in word.split(" "))
         title = r"\s{1,3}".join(re.escape(p[:1].upper() + p[1:]) for p in word.split(" "))
@@ -120,18 +157,22 @@ def _build_fragment(name: str, spec: Any, done: dict[str, Fragment]) -> Fragment
         raise RuleError(f"fragment {name!r}: expected a mapping")
     words = spec.get("words") or {}
     case = spec.get("case", "any")
+    stretch = bool(spec.get("stretch", False))
+    if case not in ("any", "title", "exact", "lower"):
+        raise RuleError(f"fragment {name!r}: bad case {case!r}")
     if "pattern" in spec:
         regex = _expand(spec["pattern"], done, f"fragment {name!r}")
     elif words:
         # longest first so "sept." wins over "sep"
-        forms = sorted(words, key=len, reverse=True)
-        alts = "|".join(_word_regex(str(w), case) for w in forms)
+        forms = sorted(words, key=lambda w: len(str(w)), reverse=True)
+        alts = "|".join(_word_regex(str(w), case, stretch) for w in forms)
         # a form ending in "." must not need a word boundary after it
         regex = rf"(?:{alts})(?:(?<=\.)|\b)"
     else:
         raise RuleError(f"fragment {name!r}: needs `words` or `pattern`")
     table = {_canon(str(k)): v for k, v in words.items()}
-    return Fragment(name=name, regex=regex, words=table)
+    squeezed = {_squeeze(k): v for k, v in table.items()} if stretch else {}
+    return Fragment(name=name, regex=regex, words=table, squeezed=squeezed)
 
 
 def _expand(pattern: str, fragments: dict[str, Fragment], where: str) -> str:
