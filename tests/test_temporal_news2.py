@@ -128,3 +128,29 @@ YEAR_LEAKS = [
 @pytest.mark.parametrize(("text", "reference", "expected"), YEAR_LEAKS)
 def test_year_leaks_only_in_a_history(text: str, reference: date, expected: str) -> None:
     assert value_at(text, reference) == expected
+
+
+# a quarterly report is about the latest quarter it names that is over (reference: 1 Nov 2001)
+REPORT_QUARTER = [
+    (
+        "Net income rose in the third quarter. After a weak second quarter, sales"
+        " recovered. Costs were lower than [a year ago].",
+        "2000-Q3",
+    ),
+    (
+        "Profit rose in the third quarter, and the maker expects a strong fourth quarter."
+        " Costs were lower than [a year ago].",
+        "2000-Q3",
+    ),
+    # a fiscal quarter named first stays the report's quarter
+    (
+        "Earnings fell in the fourth quarter ended Aug. 31. Sales were flat compared with"
+        " [a year earlier].",
+        "2000-Q4",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_QUARTER)
+def test_report_is_about_its_latest_finished_quarter(text: str, expected: str) -> None:
+    assert value_at(text, date(2001, 11, 1)) == expected

@@ -246,7 +246,13 @@ def _resolve_all(
         if interval is not None and interval.granularity == "quarter":
             first = interval.start
             first = first.date() if isinstance(first, datetime) else first
-            if 0 <= (reference - first).days < 366:
+            # a report is about the latest quarter it names that is over; "after a flat
+            # second quarter" or a fourth-quarter outlook in a third-quarter report change
+            # nothing, but a fiscal quarter named first ("fourth quarter ended Aug. 26") stays
+            ended = interval.end.date() if isinstance(interval.end, datetime) else interval.end
+            if 0 <= (reference - first).days < 366 and (
+                quarter is None or (first > quarter and ended < reference)
+            ):
                 quarter = first
         if (
             interval is not None
