@@ -57,6 +57,17 @@ CASES = [
     ("The talks need [three more days].", "DURATION", "P3D"),
     ("The lease runs for [an additional year].", "DURATION", "P1Y"),
     ("The fighting lasted [another six weeks].", "DURATION", "P6W"),
+    # the end of the year or month as a noun
+    ("The merger should close by [year-end].", "DATE", "1998"),
+    ("Stocks are up 4% since [year-end].", "DATE", "1997"),
+    ("Troops held the line at [month's end].", "DATE", "1998-03"),
+    # a part of the day with "mid" or a day word after it
+    ("The shelling stopped by [mid afternoon].", "TIME", "1998-03-05TAF"),
+    ("Shares were up at [mid-morning yesterday].", "TIME", "1998-03-04TMO"),
+    ("Rain is due [evening tomorrow].", "TIME", "1998-03-06TEV"),
+    # "now" after "until" and "by", and before "that"
+    ("No one had seen the letter until [now].", "DATE", "PRESENT_REF"),
+    ("[Now] that the vote is over, the work begins.", "DATE", "PRESENT_REF"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),
@@ -77,6 +88,8 @@ def test_type_and_value(text: str, kind: str, value: str) -> None:
         ("The lease runs for [at least 15 more years].", "EQUAL_OR_MORE"),
         ("The [post-1945] order is fraying.", "AFTER"),
         ("Rents soared in [the mid-seventies].", "MID"),
+        ("The merger should close by [year-end].", "END"),
+        ("Shares were up at [mid-morning yesterday].", "MID"),
     ],
 )
 def test_mod(text: str, mod: str) -> None:

@@ -37,6 +37,8 @@ NO_TIMEX = [
     "The crowd was two thousand strong.",
     "The first March on Washington drew thousands.",
     "Give it another chance.",
+    "Year-end results beat forecasts.",
+    "The firm paid a year-end bonus.",
 ]
 
 
