@@ -938,3 +938,25 @@ def test_held_out_resolution_rate() -> None:
     hits = [case for case in HELD_OUT if _resolves(*case)]
     rate = len(hits) / len(HELD_OUT)
     assert rate >= 0.9, f"{len(hits)}/{len(HELD_OUT)} resolved to the right occurrence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COP2025 in Paris, paris1 and 1paris; the 2000s, 12000, X2001 and 2001a.",
+        "AMERICANS and americans went to_paris; 'The Hague' (the hague) in 2024",
+        "Belém hosted COP30 in 2025 while Athens waited",  # not ASCII: the generic path
+    ],
+)
+def test_token_index_lists_exactly_the_indexed_tokens(text: str) -> None:
+    from timeline.temporal import calendar
+
+    find_named_events("warm up: the COP29 summit in Baku", REF)  # builds every finder
+    words = calendar._INDEXED[0]
+    expected: dict[str, list[int]] = {}
+    for token in calendar._TOKEN.finditer(text):
+        if token.group().casefold() in words:
+            expected.setdefault(token.group().casefold(), []).append(token.start())
+    calendar._token_index.cache_clear()
+    assert calendar._token_index(text, words) == expected
+    assert expected  # the case does test something

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 #: how many leading characters tell patterns apart
@@ -385,17 +385,31 @@ def _ascii_chars(symbol: str) -> list[str]:
 def _ascii_trie(found: set[str]) -> str:
     """A regex (trie-shaped) matching the start of any of ``found`` in lower-cased ASCII."""
     if "" in found:
-        return ""
+        return ""  # a whole match this short: anything may follow
+    return _trie(found, _ascii_class)
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` literally, shaped as a trie (``re`` tries an
+    alternation's branches one by one: a trie tries each character once)."""
+    return _trie(set(words), re.escape)
+
+
+def _trie(found: set[str], char: Callable[[str], str]) -> str:
+    if not found:
+        return "(?!)"
     by_first: dict[str, set[str]] = {}
     for prefix in found:
-        by_first.setdefault(prefix[0], set()).add(prefix[1:])
-    return (
-        "(?:"
-        + "|".join(
-            _ascii_class(first) + _ascii_trie(rests) for first, rests in sorted(by_first.items())
-        )
-        + ")"
-    )
+        if prefix:
+            by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = [char(first) + _trie_rest(rests, char) for first, rests in sorted(by_first.items())]
+    if "" in found:
+        branches.append("")  # last: a longer word is tried first
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _trie_rest(found: set[str], char: Callable[[str], str]) -> str:
+    return "" if found == {""} else _trie(found, char)
 
 
 def _ascii_prefilter(found: set[str]) -> str:

@@ -30,6 +30,7 @@ from typing import Any, Literal
 import yaml
 
 from timeline.model import Anchor, Interval, Timex
+from timeline.temporal.anchors import literal_trie
 
 DATA_DIR = Path(__file__).parent / "data"
 EVENTS_CSV = DATA_DIR / "named_events.csv"
@@ -330,7 +331,9 @@ class _Finder:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         index = _token_index(text, _INDEXED[0])
-        starts = sorted(chain.from_iterable(index[w] for w in self.first_words if w in index))
+        # the index holds the few words the text has: look those up, not every first word
+        words = self.first_words.intersection(index)
+        starts = sorted(chain.from_iterable(index[w] for w in words))
         resume = 0
         for start in starts:
             if start < resume:
@@ -350,11 +353,50 @@ def _token_index(text: str, words: frozenset[str]) -> dict[str, list[int]]:
     """Where each of ``words`` starts in ``text`` (casefolded tokens): listed once per text,
     read by every finder."""
     index: dict[str, list[int]] = {}
+    if text.isascii():
+        lower = text.lower()  # casefold, for ASCII
+        for start in _ascii_token_starts(lower, words):
+            word = _TOKEN.match(lower, start).group()  # type: ignore[union-attr]
+            index.setdefault(word, []).append(start)
+        return index
     for token in _TOKEN.finditer(text):
         word = token.group().casefold()
         if word in words:
             index.setdefault(word, []).append(token.start())
     return index
+
+
+def _ascii_token_starts(lower: str, words: frozenset[str]) -> list[int]:
+    """Where a token of lower-cased ASCII text is one of ``words``, in order."""
+    letters, first, digits = _token_scanners(words)
+    # a letter token starts after a non-letter: re skips to those in C
+    found = [m.end() for m in letters.finditer(lower)]
+    if first.match(lower):
+        found.insert(0, 0)
+    found.extend(m.start() for m in digits.finditer(lower))
+    found.sort()
+    return found
+
+
+@lru_cache(maxsize=4)
+def _token_scanners(words: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """Regexes listing where ``words`` (letters or digits only) stand as whole tokens."""
+    letters = literal_trie(w for w in words if w.isascii() and w.isalpha())
+    numbers = {w for w in words if w.isascii() and w.isdigit()}
+    by_first: dict[str, set[str]] = {}
+    for number in numbers:
+        by_first.setdefault(number[0], set()).add(number[1:])
+    # each branch opens with a literal digit (re skips to those in C), then checks that
+    # no digit precedes it
+    digits = "|".join(
+        re.escape(first) + r"(?<![0-9].)" + literal_trie(rests)
+        for first, rests in sorted(by_first.items())
+    )
+    return (
+        re.compile(rf"[^a-z](?={letters}(?![a-z]))"),
+        re.compile(rf"{letters}(?![a-z])"),
+        re.compile(rf"(?:{digits or '(?!)'})(?![0-9])"),
+    )
 
 
 def _finder(pattern: str, phrases: Iterable[str]) -> _Finder:
