@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import chain
 
 from timeline.model import Interval
+from timeline.temporal.anchors import literal_trie
 from timeline.temporal.rules import RuleSet
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -104,8 +106,8 @@ def find_cues(text: str, rules: RuleSet) -> Cues:
     known = _cue_kinds(rules)
     # far enough back that a cue opening the text follows no perfect ("Will you come?")
     perfect_end = passive_end = -_PERFECT_REACH - 2
-    for m in _WORD.finditer(text):
-        written = m.group(0)
+    for start, end in _word_spans(text, rules):
+        written = text[start:end]
         kind = known.get(written, _UNSEEN)
         if kind is _UNSEEN:
             word = written.lower().replace("’", "'")
@@ -117,18 +119,73 @@ def find_cues(text: str, rules: RuleSet) -> Cues:
             if len(known) < 100_000:
                 known[written] = kind
         if kind == "passive":
-            passive_end, kind = m.end(), None
-        elif kind == "past" and m.start() - passive_end == 1:
+            passive_end, kind = end, None
+        elif kind == "past" and start - passive_end == 1:
             kind = None  # "will be held": a participle after "be" carries no tense
         if kind == "perfect":
-            perfect_end, kind = m.end(), "past"
-        elif kind == "strong" and m.start() - perfect_end <= _PERFECT_REACH:
+            perfect_end, kind = end, "past"
+        elif kind == "strong" and start - perfect_end <= _PERFECT_REACH:
             kind = "past"  # "had been scheduled to expire Friday"
         if kind is not None:
-            starts.append(m.start())
-            ends.append(m.end())
+            starts.append(start)
+            ends.append(end)
             kinds.append(kind)
     return Cues(starts, ends, kinds)
+
+
+def _word_spans(text: str, rules: RuleSet) -> Iterable[tuple[int, int]]:
+    """Spans of the ``_WORD`` tokens of ``text`` that may be cues, in order.
+
+    In ASCII text (lower-cased) one regex skips in C to the words that may be cues: a
+    whole word of cue letters, or a run of letters and apostrophes, tokenized here.
+    """
+    if not text.isascii():
+        return map(_span, _WORD.finditer(text))
+    lower = text.lower()
+    first, scanner = _cue_scanners(rules)
+    spans: list[tuple[int, int]] = []
+    head = first.match(lower)
+    for m in chain((head,) if head else (), scanner.finditer(lower)):
+        if m.group(1) is not None:
+            spans.append(m.span(1))
+        else:  # the letters and apostrophes around an apostrophe: tokenized as a whole
+            start, end = m.span(2)
+            spans.extend(map(_span, _WORD.finditer(text, start, end)))
+    return spans
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    return m.span()
+
+
+_SCANNERS: dict[int, tuple[RuleSet, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+
+
+def _cue_scanners(rules: RuleSet) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes over lower-cased ASCII for :func:`_word_spans`: at the start, and after
+    the character before a word.
+
+    A word without apostrophes is a token of its own and a cue only if one of the cue
+    tables holds it or it ends with the past suffix; every other run of letters and
+    apostrophes is returned whole (group 2).
+    """
+    held = _SCANNERS.get(id(rules))
+    if held is None or held[0] is not rules:
+        tables = (
+            rules.future_strong,
+            rules.future_cues,
+            rules.past_cues,
+            rules.perfect,
+            rules.passive,
+        )
+        words = [w for t in tables for w in t if w.isascii() and w.isalpha() and w.islower()]
+        branches = [literal_trie(words)]
+        suffix = rules.past_suffix
+        if suffix == "" or (suffix.isascii() and suffix.isalpha() and suffix.islower()):
+            branches.append(f"[a-z]{{{max(0, 5 - len(suffix))},}}{re.escape(suffix)}")
+        body = f"(?:((?:{'|'.join(branches)}))(?![a-z'])|([a-z]*'[a-z']*))"
+        held = _SCANNERS[id(rules)] = (rules, (re.compile(body), re.compile(f"[^a-z'](?={body})")))
+    return held[1]
 
 
 _UNSEEN = "unseen"
