@@ -125,6 +125,14 @@ STORY = [
     # a possessive year is the year; a decade stays a decade
     ("The harvest fell short of [1871]'s.", TODAY, "1871"),
     ("The fashions of [the 1870's] returned.", TODAY, "187"),
+    # "ca." is a modifier; "of" may join a day to its year; a year before a season
+    ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
+    ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),
+    ("The [1916 summer] offensive stalled.", TODAY, "1916-SU"),
+    # "-long" adjectives leave the article out; a capitalized span is a name
+    ("After a [week-long] siege the fort fell.", TODAY, "P1W"),
+    ("After a [years-long] feud the clans made peace.", TODAY, "PXY"),
+    ("The [Thirty Years]' War ravaged the land.", TODAY, "P30Y"),
     # a clock time with a two-digit hour needs no a.m./p.m.
     ("The truce began on 2 May 1871. Firing stopped at [10:45].", TODAY, "1871-05-02T10:45"),
     ("The war began in 1871. Columns marched from [19:00] to dawn.", TODAY, "XXXX-XX-XXT19:00"),
