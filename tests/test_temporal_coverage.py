@@ -68,6 +68,17 @@ CASES = [
     # "now" after "until" and "by", and before "that"
     ("No one had seen the letter until [now].", "DATE", "PRESENT_REF"),
     ("[Now] that the vote is over, the work begins.", "DATE", "PRESENT_REF"),
+    # a month after a preposition, whatever follows it
+    ("The count taken in [February] was the highest.", "DATE", "1998-02"),
+    ("The embassy has been shut since [January]-pending talks.", "DATE", "1998-01"),
+    # a month counted from the story
+    ("The town fell in 1944. It had been bombed [the previous May].", "DATE", "1943-05"),
+    ("The town fell in May 1944. [The following March] it was rebuilt.", "DATE", "1945-03"),
+    # vague references
+    ("The terms will be set at [a later date].", "DATE", "FUTURE_REF"),
+    ("Margins will stay thin in [the near term].", "DATE", "FUTURE_REF"),
+    ("It is the largest recall to [date].", "DATE", "PRESENT_REF"),
+    ("Layoffs are likely in [the weeks ahead].", "DURATION", "PXW"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),

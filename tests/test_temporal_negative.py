@@ -39,6 +39,8 @@ NO_TIMEX = [
     "Give it another chance.",
     "Year-end results beat forecasts.",
     "The firm paid a year-end bonus.",
+    "Keep the list up to date.",
+    "After May said no, the party split.",
 ]
 
 

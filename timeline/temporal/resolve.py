@@ -361,6 +361,7 @@ _MIRRORED = re.compile(r"^(?P<year>[4-9]\d{3})(?P<rest>(?:-.+)?)$")
 _THAT_YEAR = re.compile(r"^UNDEF-NARR-year-(?P<rest>.+)$")
 _ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
 _MONTH_REL = re.compile(r"^UNDEF-month-(?P<rel>LAST|THIS|NEXT)-(?P<m>\d\d)$")
+_MONTH_NARR = re.compile(r"^UNDEF-month-NARR-(?P<sign>PLUS|MINUS)-1-(?P<m>\d\d)$")
 _OF_REL_YEAR = re.compile(
     r"^UNDEF-(?P<anchor>REF|NARR)-(?P<sign>PLUS|MINUS)-(?P<n>\d+)-year-(?P<rest>\d\d|Q[1-4]|H[12])$"
 )
@@ -601,6 +602,17 @@ def resolve_month_rel(m: re.Match[str], ctx: Context) -> Resolved:
     return f"{year:04d}-{month:02d}", "reference"
 
 
+def resolve_month_narr(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the previous April", "the following March": the nearest one before/after the story."""
+    base, anchor = _base(ctx, "NARR")
+    month = int(m.group("m"))
+    if m.group("sign") == "MINUS":
+        year = base.year if month < base.month else base.year - 1
+    else:
+        year = base.year if month > base.month else base.year + 1
+    return f"{year:04d}-{month:02d}", anchor
+
+
 def resolve_of_rel_year(m: re.Match[str], ctx: Context) -> Resolved:
     """ "June last year", "this year's third quarter": a part of a relative year."""
     base, anchor = _base(ctx, m.group("anchor"))
@@ -802,6 +814,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_ORD_CENTURY, resolve_century),
     (_ONLY, resolve_only),
     (_MONTH_REL, resolve_month_rel),
+    (_MONTH_NARR, resolve_month_narr),
     (_OF_REL_YEAR, resolve_of_rel_year),
     (_THE_QUARTER, resolve_the_quarter),
     (_PERIOD, resolve_period),
