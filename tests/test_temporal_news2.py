@@ -154,3 +154,32 @@ REPORT_QUARTER = [
 @pytest.mark.parametrize(("text", "expected"), REPORT_QUARTER)
 def test_report_is_about_its_latest_finished_quarter(text: str, expected: str) -> None:
     assert value_at(text, date(2001, 11, 1)) == expected
+
+
+# a yearless month in news: the tense of its own verb, a modal over a nearby past word
+MONTH_TENSE = [
+    (
+        "The payout would be made on a still undecided date in [January].",
+        date(1999, 10, 26),
+        "2000-01",
+    ),
+    ("The job figures for [January] extended a run of gains.", date(1998, 2, 6), "1998-01"),
+    (
+        "Banks have extended the firm $90 million in loans through [January].",
+        date(1999, 10, 30),
+        "2000-01",
+    ),
+    ("In [January], the board brought in a new chief.", date(1999, 10, 30), "1999-01"),
+    ("The talks, which are supposed to end by [May], resumed.", date(1998, 3, 22), "1998-05"),
+    # a fiscal quarter lends no calendar year to the day it ended on
+    (
+        "It earned $3 million for the fiscal first quarter ended [Sept. 30].",
+        date(1999, 10, 26),
+        "1999-09-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), MONTH_TENSE)
+def test_month_follows_its_verb(text: str, reference: date, expected: str) -> None:
+    assert value_at(text, reference) == expected

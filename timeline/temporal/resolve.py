@@ -500,7 +500,8 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
         return f"{year:04d}-{rest}", "narrative"
     narr = ctx.narrative
     if narr is not None and (
-        narr.sentence == ctx.sentence
+        # a fiscal quarter lends no calendar year ("the first quarter ended Sept. 30")
+        (narr.sentence == ctx.sentence and narr.granularity != "quarter")
         # a history of recent years (2003-2008 read in 2009) still keeps its story's year
         or (
             ctx.story
@@ -564,7 +565,7 @@ def _news_year(month: int, day: int, has_day: bool, ctx: Context) -> int:
         return year + 1
     # a month alone keeps to the tense strictly ("resumed in October" in September)
     slack = NEWS_SLACK_DAYS if has_day else 0
-    if ctx.direction == "past" and delta > slack:
+    if ctx.direction == "past" and delta > slack and not ctx.modal:
         return year - 1
     if ctx.direction == "future" and delta < -slack:
         return year + 1
