@@ -133,13 +133,14 @@ def _merge_holidays(
 
 
 def _informal_ahead(text: str, match: matcher.Match) -> bool:
-    """A weekday or date written all in lower case: news capitalizes them, posts that
-    write "fri" or "nov 5th" without a tense mostly announce what is coming."""
+    """A weekday or date written all in lower (or upper) case: news capitalizes them,
+    posts that write "fri", "nov 5th" or "MONDAY" without a tense mostly announce what
+    is coming."""
     written = text[match.start : match.end]
     return (
         bool(_LEANS_AHEAD.match(match.value))
         and not written.startswith("the")  # "on the 3 and 4 August" is a story's day
-        and not any(ch.isupper() for ch in written)
+        and (written.isupper() or not any(ch.isupper() for ch in written))
     )
 
 
