@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 #: how many leading characters tell patterns apart
-KEY = 6
+KEY = 8
 #: the same for patterns that may start inside a word (a shorter prefilter)
 _FREE_KEY = 3
+#: how many of them the scan of lower-cased ASCII text tests (a longer trie compiles slowly)
+_SCAN_KEY = 6
 #: a symbol that stands for any character
 ANY = "*"
 _SPACE = " "
@@ -316,7 +318,7 @@ class Anchors:
         #: patterns found by both scans: their positions are merged
         self._both = sorted(self._words.indices & self._free.indices)
         words = self._words.prefixes
-        trie = _ascii_trie(words)
+        trie = _ascii_trie({prefix[:_SCAN_KEY] for prefix in words})
         self._ascii_starts = re.compile(f"(?s)[^a-z0-9_](?={trie})") if words else None
         self._ascii_first = re.compile(f"(?s){trie}") if words else None
         self._ascii_free = re.compile(_ascii_prefilter(free)) if free else None
