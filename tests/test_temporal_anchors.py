@@ -73,3 +73,18 @@ def test_tense_cues_of_ascii_text_are_those_of_a_full_scan(text: str) -> None:
     generic = find_cues(text + " \u00e9", rules)
     assert found == generic
     assert found.starts  # the case does test something
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He left. She stayed!  'Why?' (Nobody knew.) 2024 was", [0, 9, 22, 29, 44]),
+        (".\n\n.\n\nA", [0, 3, 6]),
+        ("a.\nB!  'C?\"(D\n\nx\ny\nZ. . .  A", [0, 3, 7, 15, 19, 27]),
+        ("..  A!!  B?!\n\n\nC e.g. no", [0, 4, 9, 15]),
+    ],
+)
+def test_sentence_starts(text: str, expected: list[int]) -> None:
+    from timeline.temporal.resolve import sentence_starts
+
+    assert sentence_starts(text) == expected

@@ -38,7 +38,10 @@ _PERFECT_REACH = 6
 #: a past verb this close before an expression governs it ("announced on Wednesday")
 _ADJACENT = 4
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_AFTER_STOP = r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])"
+#: each branch opens with a literal, so ``re`` skips to those in C (a lookbehind first
+#: would be tried at every character); a match ends where a sentence begins
+_SENTENCE_END = re.compile(rf"\.{_AFTER_STOP}|!{_AFTER_STOP}|\?{_AFTER_STOP}|\n\s*\n|\n(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
 
 
