@@ -125,6 +125,29 @@ STORY = [
     # a possessive year is the year; a decade stays a decade
     ("The harvest fell short of [1871]'s.", TODAY, "1871"),
     ("The fashions of [the 1870's] returned.", TODAY, "187"),
+    # an earlier date told as an aside leaves the story's date alone
+    (
+        "The siege began in May 1793. The town, held since 1790, fell. On [12 June] they left.",
+        TODAY,
+        "1793-06-12",
+    ),
+    (
+        "Riots broke out in July 1793; the leader of the August 1790 revolt was seized. "
+        "On [4 September] the mob struck.",
+        TODAY,
+        "1793-09-04",
+    ),
+    (
+        "Riots broke out in July 1793 against the Charter (1791). On [4 September] they ended.",
+        TODAY,
+        "1793-09-04",
+    ),
+    (
+        "In 492 BC he took Thrace, a Persian land since 513 BC. [The following year] he "
+        "sent envoys.",
+        TODAY,
+        "BC0491",
+    ),
     # "ca." is a modifier; "of" may join a day to its year; a year before a season
     ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
     ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),

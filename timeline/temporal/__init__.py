@@ -278,10 +278,52 @@ def _resolve_all(
         before_christ = resolve.bc_day(value) if value.startswith("BC") else None
         if before_christ is not None:
             told_far += 1
-            narrative = resolve.Narrative(before_christ[0], before_christ[1], index)
-            continue
-        if interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward:
+            candidate = resolve.Narrative(before_christ[0], before_christ[1], index)
+        elif (
+            interval is not None and interval.granularity in _CALENDAR_GRANULARITY and not backward
+        ):
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start
-            narrative = resolve.Narrative(day, interval.granularity, index)
+            candidate = resolve.Narrative(day, interval.granularity, index)
+        else:
+            continue
+        if (
+            narrative is not None
+            and anchor == "absolute"
+            and _before(candidate, narrative)
+            and _flashback(text, match.start, match.end)
+        ):
+            continue
+        narrative = candidate
     return out
+
+
+_MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "season": 3, "month": 1}
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_OPEN_PAREN = re.compile(r"\(\s*$")
+_ADJECTIVE_HEAD = re.compile(r"(?<!\w)(?:[Tt]he|an?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|to|was|were|had|has|have|in|on|at|by|when|with|as|for|is|the|that|"
+    r"which|from|until|after|before|during|saw|brought)\b)[a-z]{3,}\b"
+)
+
+
+def _before(candidate: resolve.Narrative, narrative: resolve.Narrative) -> bool:
+    """True when the whole of the candidate's unit lies before the story's date."""
+    months = _MONTHS_OF.get(candidate.granularity)
+    if months is None:  # a day, week or time
+        return candidate.day < narrative.day
+    return resolve.add_months(candidate.day, months) <= narrative.day
+
+
+def _flashback(text: str, start: int, end: int) -> bool:
+    """True when a date is told as an aside to the story, not as its next step.
+
+    "ruled since 513 BC", "the August 1792 uprising", "the Clergy (1790)": an earlier
+    date in these frames leaves the story's date alone. (A past perfect is no such frame:
+    "had fled in June 1998 and returned later that year" still counts from it.)
+    """
+    before = text[max(0, start - 12) : start]
+    if _SINCE_BEFORE.search(before) or _OPEN_PAREN.search(before) or text.startswith(")", end):
+        return True
+    return bool(_ADJECTIVE_HEAD.search(before) and _NOUN_AFTER.match(text, end))
