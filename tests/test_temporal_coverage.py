@@ -79,6 +79,17 @@ CASES = [
     ("Margins will stay thin in [the near term].", "DATE", "FUTURE_REF"),
     ("It is the largest recall to [date].", "DATE", "PRESENT_REF"),
     ("Layoffs are likely in [the weeks ahead].", "DURATION", "PXW"),
+    # hours in words or with a part of the day
+    ("The convoy will leave at [5 in the morning].", "TIME", "1998-03-05T05:00"),
+    ("The polls close at [eight o'clock].", "TIME", "1998-03-05T08:00"),
+    ("The alarm sounded at [11 o'clock at night].", "TIME", "1998-03-05T23:00"),
+    ("Talks ran until [7:15 in the evening].", "TIME", "1998-03-05T19:15"),
+    # fiscal years written short, sets, a quarter century, 9/11
+    ("Revenue guidance for [FY97] was cut.", "DATE", "1997"),
+    ("The board meets [every other week].", "SET", "P2W"),
+    ("The river floods [each spring].", "SET", "XXXX-SP"),
+    ("He ruled for [a quarter century].", "DURATION", "P25Y"),
+    ("Airport security changed after [9/11].", "DATE", "2001-09-11"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),
@@ -105,3 +116,9 @@ def test_type_and_value(text: str, kind: str, value: str) -> None:
 )
 def test_mod(text: str, mod: str) -> None:
     assert found_at(text).mod == mod
+
+
+def test_score_is_not_a_clock() -> None:
+    """A number before "in the afternoon" is an hour only after "at", "until" ...."""
+    found = tag("The home side scored 2 in the afternoon session.", REF)
+    assert all(":" not in t.value for t in found)

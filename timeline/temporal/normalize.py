@@ -88,9 +88,9 @@ def _fields(match: re.Match[str], rules: RuleSet, day_first: bool) -> dict[str, 
         if value is None:
             continue
         fields[name] = value
-    hour = fields.get("hour")
+    hour = fields.get("hour", fields.get("hour2"))
     if isinstance(hour, int):
-        ampm = fields.get("ampm")
+        ampm = fields.get("ampm") or fields.get("ampm_phrase") or fields.get("ampm_phrase2")
         if ampm == "PM" and hour < 12:
             hour += 12
         elif ampm == "AM" and hour == 12:
