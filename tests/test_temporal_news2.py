@@ -183,3 +183,21 @@ MONTH_TENSE = [
 @pytest.mark.parametrize(("text", "reference", "expected"), MONTH_TENSE)
 def test_month_follows_its_verb(text: str, reference: date, expected: str) -> None:
     assert value_at(text, reference) == expected
+
+
+# "effective June 1" dates a change ahead; "the previous Friday" counts from the story's day
+ANCHORED_DAYS = [
+    ("The union's new contract takes hold, effective [June 1].", date(1999, 10, 27), "2000-06-01"),
+    ("Shares closed Friday down 4% from [the previous Friday].", date(1999, 11, 1), "1999-10-22"),
+    (
+        "The fair opened on Oct. 5, 1999, and closed [the following Monday].",
+        date(2000, 3, 15),
+        "1999-10-11",
+    ),
+    ("Prices were lower than [the previous Friday].", date(2000, 3, 15), "2000-03-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), ANCHORED_DAYS)
+def test_anchored_days(text: str, reference: date, expected: str) -> None:
+    assert value_at(text, reference) == expected

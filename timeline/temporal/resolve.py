@@ -347,7 +347,9 @@ _REL = re.compile(
     r"^UNDEF-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d+|X)-(?P<unit>[a-z]+)(?P<ago>-AGO)?$"
 )
 _YEARLESS = re.compile(r"^UNDEF-year-(?P<rest>.+)$")
-_WEEKDAY = re.compile(r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS|PAST))?$")
+_WEEKDAY = re.compile(
+    r"^UNDEF-weekday-(?P<d>[1-7])(?:-(?P<rel>LAST|NEXT|THIS|PAST|NARR-(?:PLUS|MINUS)-1))?$"
+)
 _SEASON = re.compile(
     r"^UNDEF-season-(?P<anchor>REF|NARR|CTX)-(?P<sign>PLUS|MINUS)-(?P<n>\d)-(?P<s>\w\w)$"
 )
@@ -687,6 +689,16 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     back = (ref.isoweekday() - target) % 7
     if rel == "PAST":  # "Friday's ruling": an event named by its day is one that happened
         return (ref - timedelta(days=back)).isoformat(), "reference"
+    if rel and rel.startswith("NARR"):  # "the previous Friday": before the story's day
+        narr = ctx.narrative
+        base, anchor = ref, "reference"
+        if narr is not None and narr.granularity in _ANCHORS["day"]:
+            base, anchor = narr.day, "narrative"
+        if rel.endswith("MINUS-1"):
+            day = base - timedelta(days=(base.isoweekday() - target) % 7 or 7)
+        else:
+            day = base + timedelta(days=(target - base.isoweekday()) % 7 or 7)
+        return day.isoformat(), anchor
     ahead = (target - ref.isoweekday()) % 7
     if rel == "THIS":
         day = ref + timedelta(days=target - ref.isoweekday())
