@@ -214,6 +214,19 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("game is [sat, nov 5]", SAT, ["DATE 2026-11-05"]),
     ("live at [8pm est]", SAT, ["TIME 2026-03-14T20:00"]),
     ("[nye] plans?", DEC, ["DATE 2026-12-31"]),
+    # ---- a third batch
+    ("show [7]-[9pm]", SAT, ["TIME 2026-03-14T19:00", "TIME 2026-03-14T21:00"]),
+    ("[labor day weekend] plans", SAT, ["DATE 2026-W36-WE"]),
+    ("back in [the 90s]", SAT, ["DATE 199"]),
+    ("temps in the 90s lol", SAT, []),
+    ("coffee [every morning]", SAT, ["SET XXXX-XX-XXTMO"]),
+    ("[mothers day] brunch", SAT, ["DATE 2026-05-10"]),
+    ("fireworks on [the 4th of july]", SAT, ["DATE 2026-07-04"]),
+    ("its [3am] and i cant sleep", SAT, ["TIME 2026-03-14T03:00"]),
+    ("open til [2am]", SAT, ["TIME 2026-03-14T02:00"]),
+    ("[fall 2025] was rough", SAT, ["DATE 2025-FA"]),
+    ("[last xmas] i gave u my heart", SAT, ["DATE 2025-12-25"]),
+    ("420 on [4/20]", SAT, ["DATE 2026-04-20"]),
 ]
 
 
