@@ -148,6 +148,13 @@ STORY = [
         TODAY,
         "BC0491",
     ),
+    # a date the story runs "until" is its far end, not its next step
+    (
+        "The raids began in May 1862 and went on until the thaw of April 1863. "
+        "By [mid-June] the roads were open.",
+        TODAY,
+        "1862-06",
+    ),
     # "ca." is a modifier; "of" may join a day to its year; a year before a season
     ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
     ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),

@@ -294,11 +294,18 @@ def _resolve_all(
             and _flashback(text, match.start, match.end)
         ):
             continue
+        if (  # "lasted until the fall of the city in February 1945": the span's far end
+            narrative is not None
+            and anchor == "absolute"
+            and _UNTIL_BEFORE.search(text, max(0, match.start - 50), match.start)
+        ):
+            continue
         narrative = candidate
     return out
 
 
 _MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "season": 3, "month": 1}
+_UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\b[^.;:,()]*$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _OPEN_PAREN = re.compile(r"\(\s*$")
 _ADJECTIVE_HEAD = re.compile(r"(?<!\w)(?:[Tt]he|an?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
