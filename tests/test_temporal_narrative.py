@@ -155,6 +155,11 @@ STORY = [
         TODAY,
         "1862-06",
     ),
+    # an adjective "future" is a vague future in a history, nothing in news; a night of no date
+    ("After 1815 the powers met to prevent [future] wars.", TODAY, "FUTURE_REF"),
+    ("The firm is confident about [future] earnings.", NEWS_DAY, None),
+    ("The war began in 1871. The scouts rode only at [night].", TODAY, "XXXX-XX-XXTNI"),
+    ("The war began in 1871. A [night] attack failed.", TODAY, "XXXX-XX-XXTNI"),
     # "ca." is a modifier; "of" may join a day to its year; a year before a season
     ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
     ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),
