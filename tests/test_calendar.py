@@ -596,6 +596,11 @@ TENSE_CASES = [
     ("They flew home after the summit.", "past"),
     ("Officials said the summit is expected to open soon.", "future"),
     ("The summit.", None),
+    # phrases of several words, any case, curly apostrophes
+    ("The summit TOOK PLACE in Paris.", "past"),
+    ("The summit will take place in Paris.", "future"),
+    ("It’s been postponed; the summit is upcoming.", "future"),
+    ("Leaders gathered at the summit.", "past"),
 ]
 
 

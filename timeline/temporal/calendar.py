@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -476,9 +476,12 @@ class _TenseCues:
     longest: int  # words in the longest phrase
     weak_past_suffix: str
     not_past: frozenset[str]
+    #: first words of the phrases of two words or more
+    openers: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[A-Za-z]+|['’][A-Za-z]+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 def _norm_word(word: str) -> str:
@@ -494,7 +497,8 @@ def _tense_cues() -> _TenseCues:
             phrases[" ".join(_norm_word(w) for w in _WORD.findall(cue))] = kind
     longest = max(len(p.split()) for p in phrases)
     not_past = lex.not_past | {c.casefold() for c in lex.tense["future"] + lex.tense["ignore"]}
-    return _TenseCues(phrases, longest, lex.weak_past_suffix, frozenset(not_past))
+    openers = frozenset(p.split(" ")[0] for p in phrases if " " in p)
+    return _TenseCues(phrases, longest, lex.weak_past_suffix, frozenset(not_past), openers)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\"”’%][.!?])[\"”’]?\s+|\n\s*")
@@ -531,22 +535,37 @@ class _Cues:
 def _text_cues(text: str) -> tuple[_Cues, _Cues]:
     """The strong and the weak (-ed) tense cues of a text, found once per text."""
     cues = _tense_cues()
-    words = [(m.start(), m.end(), _norm_word(m.group())) for m in _WORD.finditer(text)]
+    # words are the odd items of a split (’ read as ', same length); offsets from lengths
+    parts = _WORD_SPLIT.split(text.replace("’", "'"))
+    words = list(map(str.lower, parts[1::2]))  # casefold, for ASCII letters
+    offsets = list(accumulate(map(len, parts), initial=0))
+    phrases, openers, longest = cues.phrases, cues.openers, cues.longest
+    suffix, not_past = cues.weak_past_suffix, cues.not_past
     strong: list[tuple[int, int, str]] = []
     weak: list[tuple[int, int, str]] = []
+    count = len(words)
     index = 0
-    while index < len(words):
-        kind = None
-        for size in range(min(cues.longest, len(words) - index), 0, -1):
-            kind = cues.phrases.get(" ".join(w for _, _, w in words[index : index + size]))
-            if kind is not None:
-                break
+    while index < count:
+        word = words[index]
+        size = 1
+        if word in openers:  # only a phrase's first word may open a longer phrase
+            for size in range(min(longest, count - index), 0, -1):
+                kind = phrases.get(" ".join(words[index : index + size]))
+                if kind is not None:
+                    break
+            else:
+                size = 1
         else:
-            size = 1
+            kind = phrases.get(word)
         if kind in ("past", "future"):
-            strong.append((words[index][0], words[index + size - 1][1], kind))
-        elif kind is None and _weak_past(words[index][2], cues):
-            weak.append((words[index][0], words[index][1], "past"))
+            strong.append((offsets[2 * index + 1], offsets[2 * (index + size)], kind))
+        elif (
+            kind is None
+            and word.endswith(suffix)
+            and len(word) > len(suffix) + 1
+            and word not in not_past
+        ):
+            weak.append((offsets[2 * index + 1], offsets[2 * index + 2], "past"))
         index += size
     return _as_cues(strong), _as_cues(weak)
 
@@ -585,14 +604,6 @@ def sentence_tense(text: str, start: int, end: int) -> Direction | None:
     if kind == "future":
         return "future"
     return "past" if kind == "past" else None
-
-
-def _weak_past(word: str, cues: _TenseCues) -> bool:
-    return (
-        word.endswith(cues.weak_past_suffix)
-        and len(word) > len(cues.weak_past_suffix) + 1
-        and word not in cues.not_past
-    )
 
 
 # ---------------------------------------------------------------------------------------------
