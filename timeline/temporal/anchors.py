@@ -244,7 +244,7 @@ class _Trie:
         self.firsts: set[str] = set()
         self.prefixes: set[str] = set()
         self.indices: set[int] = set()
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self.memo: dict[str, tuple[int, ...]] = {}
         self._everyone: tuple[int, ...] = ()
 
     def add(self, index: int, found: frozenset[str]) -> None:
@@ -279,11 +279,11 @@ class _Trie:
 
     def rules_at(self, key: str) -> tuple[int, ...]:
         """Indices of the patterns that may start with the text ``key``."""
-        hit = self._memo.get(key)
+        hit = self.memo.get(key)
         if hit is None:
-            if len(self._memo) > 200_000:
-                self._memo.clear()
-            hit = self._memo[key] = self._lookup(key)
+            if len(self.memo) > 200_000:
+                self.memo.clear()
+            hit = self.memo[key] = self._lookup(key)
         return hit
 
 
@@ -300,9 +300,10 @@ class Anchors:
         self.full_scan = [False] * len(patterns)
         #: the starts of matches that begin a word, and of those that may not
         self._words = _Trie(k)
-        self._free = _Trie(_FREE_KEY)
+        self._free = _Trie(k)
         for index, pattern in enumerate(patterns):
-            found = split_prefixes(pattern, k)
+            # the whole key where it stays small: "years-long" is rarer than "yea"
+            found = split_prefixes(pattern, k, k) or split_prefixes(pattern, k)
             if found is None:
                 self.full_scan[index] = True
                 continue
@@ -313,7 +314,7 @@ class Anchors:
                 self._free.add(index, free)
         firsts = self._words.firsts
         self._starts = re.compile(r"(?<!\w)" + _first_class(firsts)) if firsts else None
-        free = self._free.prefixes
+        free = {prefix[:_SCAN_KEY] for prefix in self._free.prefixes}
         self._free_starts = re.compile(_prefilter(frozenset(free))) if free else None
         #: patterns found by both scans: their positions are merged
         self._both = sorted(self._words.indices & self._free.indices)
@@ -327,9 +328,9 @@ class Anchors:
         """Indices of the patterns whose matches starting a word may start with ``key``."""
         return self._words.rules_at(key)
 
-    def positions(self, text: str) -> list[list[int] | None]:
-        """Per pattern, the positions in ``text`` to try it at (None: scan in full)."""
-        out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
+    def starts(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """The positions where some pattern may start, in order, each with the indices of
+        those patterns (the patterns scanned in full, ``full_scan``, are left out)."""
         if text.isascii():
             # lower-cased ASCII: each symbol is one character, so the scans below can
             # test the prefixes themselves (a trie-shaped regex) instead of first letters
@@ -343,12 +344,27 @@ class Anchors:
                 for starts, trie in ((self._starts, self._words), (self._free_starts, self._free))
                 if starts is not None
             ]
+        out: list[tuple[int, tuple[int, ...]]] = []
         for trie, found in scans:
             k = trie.k
-            rules_at = trie.rules_at
+            memo = trie.memo
             for p in found:
-                for index in rules_at(text[p : p + k]):
-                    out[index].append(p)  # type: ignore[union-attr]
+                key = text[p : p + k]
+                hit = memo.get(key)
+                if hit is None:
+                    hit = trie.rules_at(key)
+                if hit:
+                    out.append((p, hit))
+        if len(scans) > 1:
+            out.sort(key=_position)
+        return out
+
+    def positions(self, text: str) -> list[list[int] | None]:
+        """Per pattern, the positions in ``text`` to try it at (None: scan in full)."""
+        out: list[list[int] | None] = [None if full else [] for full in self.full_scan]
+        for p, indices in self.starts(text):
+            for index in indices:
+                out[index].append(p)  # type: ignore[union-attr]
         for index in self._both:
             out[index] = sorted(set(out[index]))  # type: ignore[arg-type]
         return out
@@ -362,6 +378,10 @@ class Anchors:
         if self._ascii_first.match(lower):  # type: ignore[union-attr]
             found.insert(0, 0)
         return found
+
+
+def _position(start: tuple[int, tuple[int, ...]]) -> int:
+    return start[0]
 
 
 def _ascii_class(symbol: str) -> str:

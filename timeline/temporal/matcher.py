@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from timeline.temporal.anchors import Anchors
-from timeline.temporal.anchors import finditer as anchored_finditer
 from timeline.temporal.normalize import normalize
 from timeline.temporal.rules import Rule, RuleSet
 
@@ -61,23 +60,35 @@ _Candidate = tuple[int, int, int, int, int, re.Match[str]]
 
 def _candidates(text: str, rules: RuleSet, day_first: bool) -> list[_Candidate]:
     found: list[_Candidate] = []
-    starts = _anchors(rules).positions(text)
-    for order, rule in enumerate(rules.rules):
-        positions = starts[order]
-        if positions is not None and not positions:
-            continue
-        not_after, not_before = rule.not_after, rule.not_before
-        priority = -rule.priority
-        for m in anchored_finditer(rule.regex, text, positions):
-            start, end = m.span()
-            if start == end:
+    anchors = _anchors(rules)
+    every = rules.rules
+    # where a rule's last match ended: its matches do not overlap (as with finditer)
+    last = [0] * len(every)
+    for start, orders in anchors.starts(text):
+        for order in orders:
+            if start < last[order]:
                 continue
-            if not_after and not_after.search(text, max(0, start - _WINDOW), start):
-                continue
-            if not_before and not_before.match(text, end, end + _WINDOW):
-                continue
-            found.append((start - end, priority, order, start, end, m))
+            m = every[order].regex.match(text, start)
+            if m is not None:
+                last[order] = m.end()
+                _consider(text, m, every[order], order, found)
+    for order, full in enumerate(anchors.full_scan):
+        if full:
+            for m in every[order].regex.finditer(text):
+                _consider(text, m, every[order], order, found)
     return found
+
+
+def _consider(text: str, m: re.Match[str], rule: Rule, order: int, found: list[_Candidate]) -> None:
+    """Keep a rule's match as a candidate unless it is empty or a veto applies."""
+    start, end = m.span()
+    if start == end:
+        return
+    if rule.not_after and rule.not_after.search(text, max(0, start - _WINDOW), start):
+        return
+    if rule.not_before and rule.not_before.match(text, end, end + _WINDOW):
+        return
+    found.append((start - end, -rule.priority, order, start, end, m))
 
 
 def select(candidates: list[Match], rules: RuleSet, day_first: bool = False) -> list[Match]:
