@@ -90,6 +90,12 @@ CASES = [
     ("The river floods [each spring].", "SET", "XXXX-SP"),
     ("He ruled for [a quarter century].", "DURATION", "P25Y"),
     ("Airport security changed after [9/11].", "DATE", "2001-09-11"),
+    # parts of a year named by "the", "this", "next" ...
+    ("Margins fell in [the first half of the year].", "DATE", "1998-H1"),
+    ("Output will rise in [the fourth quarter of this year].", "DATE", "1998-Q4"),
+    ("Deliveries start in [the second quarter of next year].", "DATE", "1999-Q2"),
+    ("The fund will close by [the end of the decade].", "DATE", "199"),
+    ("The rate will be reset [six weeks from today].", "DATE", "1998-W16"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),

@@ -42,6 +42,7 @@ NO_TIMEX = [
     "Keep the list up to date.",
     "After May said no, the party split.",
     "Unemployment sat near its quarter-century low.",
+    "They restored the century-old church.",
 ]
 
 
