@@ -79,6 +79,10 @@ WEEKDAY_TENSE = [
     # an event named by its day has happened, whatever the clause says
     ("Lawyers would try to overturn [Monday]'s verdict.", "2000-03-13"),
     ("The mayor will respond to [Tuesday]’s protest.", "2000-03-14"),
+    # a present progressive tells of an arrangement ahead; a past one does not
+    ("The committee is meeting [Tuesday].", "2000-03-21"),
+    ("Officials said the envoys are leaving on [Monday].", "2000-03-20"),
+    ("The committee was meeting [Tuesday].", "2000-03-14"),
 ]
 
 

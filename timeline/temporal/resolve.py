@@ -258,7 +258,17 @@ def points_ahead(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> boo
         if words[k] == "to" and words[k - 1] in rules.plan_verbs:
             lapsed = any(w in rules.perfect for w in words[max(0, k - 3) : k - 1])
             return not lapsed and words[k + 1] not in _NOT_VERB
-    return False
+    return _progressive(words, rules)
+
+
+_LINKS = frozenset({"on", "at", "this", "until", "by"})
+
+
+def _progressive(words: list[str], rules: RuleSet) -> bool:
+    """ "is meeting Tuesday", "are leaving on Monday": a present progressive right before
+    the expression tells of an arrangement ahead."""
+    tail = [w for w in words[-4:] if w not in _LINKS]
+    return len(tail) >= 2 and tail[-2] in rules.progressive and tail[-1].endswith("ing")
 
 
 def _is_deadline(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:

@@ -103,6 +103,8 @@ class RuleSet:
     perfect: frozenset[str] = frozenset()
     #: "will be held Friday": auxiliaries after which a participle is no past cue
     passive: frozenset[str] = frozenset()
+    #: "is meeting Tuesday": present auxiliaries of a progressive that points ahead
+    progressive: frozenset[str] = frozenset()
 
 
 def _canon(text: str) -> str:
@@ -340,4 +342,5 @@ def load(lang: str = "en") -> RuleSet:
         plan_verbs=frozenset(tense.get("plan_verbs", ())),
         perfect=frozenset(tense.get("perfect", ())),
         passive=frozenset(tense.get("passive", ())),
+        progressive=frozenset(tense.get("progressive", ())),
     )
