@@ -205,3 +205,21 @@ ANCHORED_DAYS = [
 @pytest.mark.parametrize(("text", "reference", "expected"), ANCHORED_DAYS)
 def test_anchored_days(text: str, reference: date, expected: str) -> None:
     assert value_at(text, reference) == expected
+
+
+# a day counted from a named weekday (reference: Wednesday 15 March 2000)
+DAY_OFF = [
+    ("[The day before last Tuesday]'s hearing, he visited.", "2000-03-13"),
+    ("They met [the day after Monday]'s vote.", "2000-03-14"),
+    # the reporter's own day carries a story told with many old years back to the present
+    (
+        "He left in 1966, came back in 1979 and moved again in 1984 and 1990. The day before"
+        " last Tuesday he saw his brother. He was in court [the next morning].",
+        "2000-03-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_OFF)
+def test_day_next_to_a_weekday(text: str, expected: str) -> None:
+    assert value_at(text) == expected

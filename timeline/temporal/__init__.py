@@ -40,6 +40,7 @@ _NEWS_DAYS = (
 )
 #: a weekday or month-day a post writes in lower case ("see u fri", "nov 5th", "11/27")
 _LEANS_AHEAD = re.compile(r"^UNDEF-(?:weekday-\d|year-\d\d-\d\d)$")
+_REPORTER_DAYS = ("UNDEF-weekday-", "UNDEF-dayoff-")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 
 
@@ -268,7 +269,13 @@ def _resolve_all(
                 told_far += 1
             else:
                 told_near += 1
-        if anchor == "reference" and resolve.far(ctx) and told_far > told_near:
+        if (
+            anchor == "reference"
+            and resolve.far(ctx)
+            and told_far > told_near
+            # a weekday is the reporter's own day: the story has come to the present
+            and not match.value.startswith(_REPORTER_DAYS)
+        ):
             continue  # "this day" in a history must not pull the story to the present
         backward = "-MINUS-" in match.value and (
             "NARR" in match.value or match.value.endswith("-AGO")

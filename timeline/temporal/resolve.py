@@ -383,6 +383,7 @@ _OF_REL_YEAR = re.compile(
 _THE_QUARTER = re.compile(r"^UNDEF-quarter-THE$")
 _PERIOD = re.compile(r"^UNDEF-period-(?P<y>\d{4})$")
 _WEEK_OF = re.compile(r"^UNDEF-weekof-(?P<rest>.+)$")
+_DAY_OFF = re.compile(r"^UNDEF-dayoff-(?P<sign>PLUS|MINUS)-(?P<rest>.+)$")
 _THE_WEEKEND = re.compile(r"^UNDEF-weekend-(?P<rel>THE|NEXT)$")
 
 Resolved = tuple[str, str]  # (value, anchor)
@@ -691,6 +692,16 @@ def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved:
     return format_at(day, "week"), anchor
 
 
+def resolve_day_off(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the day before last Tuesday": the day next to a day however it resolved."""
+    value, anchor = resolve_value(m.group("rest"), ctx)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value, anchor
+    return (day + timedelta(days=1 if m.group("sign") == "PLUS" else -1)).isoformat(), anchor
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "Friday", "last Friday", "next Friday": always from the reference date."""
     target = int(m.group("d"))
@@ -832,6 +843,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_REL, resolve_relative),
     (_YEARLESS, resolve_yearless),
     (_WEEK_OF, resolve_week_of),
+    (_DAY_OFF, resolve_day_off),
     (_WEEKDAY, resolve_weekday),
     (_SEASON, resolve_season),
     (_CENTURY2, resolve_two_digit),
