@@ -160,6 +160,19 @@ STORY = [
     ("The firm is confident about [future] earnings.", NEWS_DAY, None),
     ("The war began in 1871. The scouts rode only at [night].", TODAY, "XXXX-XX-XXTNI"),
     ("The war began in 1871. A [night] attack failed.", TODAY, "XXXX-XX-XXTNI"),
+    # a past perfect looks back from the story's date; a deadline after it does not
+    (
+        "The rising was crushed in November 1849 by a general who had spent the [spring] "
+        "drilling recruits.",
+        TODAY,
+        "1849-SP",
+    ),
+    (
+        "The siege began on 3 October 1849. The city had fallen by [January].",
+        TODAY,
+        "1850-01",
+    ),
+    ("The war began in 1777. The army went into [winter] quarters.", TODAY, "XXXX-WI"),
     # "ca." is a modifier; "of" may join a day to its year; a year before a season
     ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
     ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),

@@ -71,6 +71,9 @@ class Context:
     history: bool | None = None
     #: the start of the last quarter a report named (within a year before the reference)
     quarter: date | None = None
+    #: a past perfect governs the expression ("who had spent the spring"): it lies before
+    #: the story's date, not after it
+    pluperfect: bool = False
 
 
 def far(ctx: Context) -> bool:
@@ -542,6 +545,8 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             )
         )
     ):
+        if ctx.pluperfect and narr.granularity in _FINE:
+            return f"{_year_before(narr, rest, month, day):04d}-{rest}", "narrative"
         if rest in SEASON_MONTHS:
             return f"{_story_season_year(narr, rest):04d}-{rest}", "narrative"
         # a month alone is compared by its last day: "November" is not before November 2
@@ -589,6 +594,17 @@ def _news_year(month: int, day: int, has_day: bool, ctx: Context) -> int:
 
 
 _FINE = ("month", "week", "day", "hour", "minute", "season", "quarter")
+
+
+def _year_before(narr: Narrative, rest: str, month: int, day: int) -> int:
+    """The year of the latest such month, day or season begun by the story's date.
+
+    "In December 1919 ... Yudenich, who had spent the spring" is the spring of 1919.
+    A winter is named after its January, so it begins in the December before.
+    """
+    year = narr.day.year
+    start = (year - 1, 12, 1) if rest == "WI" else (year, month, day)
+    return year - (start > (narr.day.year, narr.day.month, narr.day.day))
 
 
 def _story_year(narr: Narrative, month: int, day: int, direction: str | None) -> int:
