@@ -173,6 +173,13 @@ STORY = [
         "1850-01",
     ),
     ("The war began in 1777. The army went into [winter] quarters.", TODAY, "XXXX-WI"),
+    # a clock time takes the day written right after it
+    (
+        "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",
+        TODAY,
+        "1918-11-11T11:00",
+    ),
+    ("The raid began at [5:34 a.m.] local time on March 20, 1943.", TODAY, "1943-03-20T05:34"),
     # "ca." is a modifier; "of" may join a day to its year; a year before a season
     ("The temple burned [ca. 356 BC].", TODAY, "BC0356"),
     ("The mob rose on [July 14 of 1789].", TODAY, "1789-07-14"),

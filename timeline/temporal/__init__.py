@@ -31,6 +31,9 @@ _CUE_REACH = 150
 _YEAR = re.compile(r"^\d{4}(?:-|$)")
 _DATED = re.compile(r"^\d{4}")
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
+_CLOCK_TODAY = "UNDEF-CTX-PLUS-0-day|T"
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_CLOCK_ON = re.compile(r",?(?:\s+[A-Za-z]+){0,2}\s+on\s+|,\s+")
 _JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|[-–—])\s*")
 _NEWS_DAYS = (
     "UNDEF-weekday-",
@@ -156,11 +159,21 @@ def _is_story(matches: list[matcher.Match], reference: date) -> bool:
 
 
 def _coordinated(text: str, matches: list[matcher.Match], i: int) -> date | None:
-    """The last day of a dated match joined to a yearless one ("April and [June 1955]")."""
-    if not matches[i].value.startswith(("UNDEF-year-", "UNDEF-day-")) or i + 1 >= len(matches):
+    """The last day of a dated match joined to a yearless one ("April and [June 1955]").
+
+    A clock time takes the day written right after it: "at 5:34 a.m. local time on
+    March 20, 2003".
+    """
+    if i + 1 >= len(matches):
         return None
-    following = matches[i + 1]
-    if not _DATED.match(following.value) or not _JOINED.fullmatch(
+    value, following = matches[i].value, matches[i + 1]
+    if value.startswith(("UNDEF-year-", "UNDEF-day-")):
+        joined = _JOINED
+    elif value.startswith(_CLOCK_TODAY) and _FULL_DAY.match(following.value):
+        joined = _CLOCK_ON
+    else:
+        return None
+    if not _DATED.match(following.value) or not joined.fullmatch(
         text, matches[i].end, following.start
     ):
         return None

@@ -419,6 +419,8 @@ def resolve_relative(m: re.Match[str], ctx: Context) -> Resolved:
     n = int(m.group("n")) * (-1 if m.group("sign") == "MINUS" else 1)
     base, anchor = _base(ctx, m.group("anchor"), unit)
     narr = ctx.narrative
+    if m.group("anchor") == "CTX" and unit == "day" and n == 0 and ctx.ahead is not None:
+        return ctx.ahead.isoformat(), "narrative"  # "at 11 a.m. on 11 November 1918"
     if m.group("anchor") == "CTX" and anchor == "reference" and unit == "day" and far(ctx):
         # "at 19:00", "that afternoon" in a history whose story names no day: some day
         return "XXXX-XX-XX", "unresolved"
