@@ -227,6 +227,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("[fall 2025] was rough", SAT, ["DATE 2025-FA"]),
     ("[last xmas] i gave u my heart", SAT, ["DATE 2025-12-25"]),
     ("420 on [4/20]", SAT, ["DATE 2026-04-20"]),
+    ("dinner at [7 tmrw]?", SAT, ["TIME 2026-03-15T19:00"]),
+    ("meet @ [9 tonight]", SAT, ["TIME 2026-03-14T21:00"]),
+    ("camping out on [black friday] lol", FRI, ["DATE 2026-11-27"]),
+    ("[sunday] funday", SAT, ["DATE 2026-03-15"]),
+    ("[2 more days] till vacation", SAT, ["DURATION P2D"]),
+    ("[later today] maybe", SAT, ["DATE 2026-03-14"]),
+    ("[this past weekend] was wild", SAT, ["DATE 2026-W10-WE"]),
 ]
 
 
