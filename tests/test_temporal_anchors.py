@@ -45,6 +45,29 @@ def test_prefixes(pattern: str, expected: set[str] | None) -> None:
     assert (set(found) if found is not None else None) == expected
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<!\w)(?:(?<=\b[Ii]n\s)|(?<=\bsince\s))\d\d",  # tried after the lookbehind's text
+        r"(?<!\w)(?<=\bthe\s)(?-i:[A-Z][a-z]+)\s(?:Days|Years)",  # too many prefixes of 8
+        r"(?<!\w)\d\d?(?=\s?(?:-|to\s))",  # a lookahead narrows the start: "12-", "7 to"
+        r"(?<!\w)(?:(?<=\bat\s)|(?<=@\s))\d",  # "@" starts no word: plain prefixes
+    ],
+)
+def test_lookarounds_narrow_the_starts_but_find_every_match(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    text = (
+        "in 12, IN 34, since 99 to 5, ain 56, 12-13, 7 to 8, at 9 @ 1"
+        " The Hundred Days, the Seven Years"
+    )
+    found = [m.span() for m in compiled.finditer(text)]
+    for sample in (text, text + " \u00e9"):  # the ASCII scan and the generic one
+        (where,) = Anchors([compiled]).positions(sample)
+        assert where is not None
+        assert [m.span() for m in finditer(compiled, sample, where)] == found
+    assert found
+
+
 def test_a_pattern_that_may_start_inside_a_word_gets_its_own_prefilter() -> None:
     pattern = re.compile(r"(?<!\w)(?:a|one) half|half (?:a|an) year", re.IGNORECASE)
     text = "behalf a year; one half; HALF AN YEAR; half a year"

@@ -24,6 +24,7 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 #: how many leading characters tell patterns apart
 KEY = 8
@@ -98,8 +99,8 @@ def _concat(left: set[str], right_of, k: int) -> set[str]:
             tails[need] = right_of(need)
         for tail in tails[need]:
             out.add(head + tail)
-    if len(out) > _MAX_PREFIXES:
-        raise _Unknown
+        if len(out) > _MAX_PREFIXES:
+            raise _Unknown
     return out
 
 
@@ -199,9 +200,21 @@ def prefixes(
         return None
 
 
+class Prefixes(NamedTuple):
+    """Where a pattern's matches may start, as canonical prefixes."""
+
+    #: of the matches that start a word
+    word: frozenset[str]
+    #: of the matches that may start inside a word
+    free: frozenset[str]
+    #: of the text a leading lookbehind reads, by its width: "(?<=\\bthe\\s)X" is tried 4
+    #: characters after a word starting "the X"
+    behind: dict[int, frozenset[str]]
+
+
 def split_prefixes(
     pattern: re.Pattern[str], k: int = KEY, free_k: int = _FREE_KEY
-) -> tuple[frozenset[str], frozenset[str]] | None:
+) -> Prefixes | None:
     """The prefixes of the matches that start a word (``k`` long) and of the others.
 
     A pattern written as ``(?<!\\w)a|b`` has a top-level alternative that may start
@@ -219,19 +232,108 @@ def split_prefixes(
         branches = [data]
     word: set[str] = set()
     free: set[str] = set()
+    behind: dict[int, set[str]] = {}
     try:
         for branch in branches:
-            if _starts_at_word(branch):
-                word |= _seq(branch, k, ignore_case)
+            if not _starts_at_word(branch):
+                free |= _whole(branch, free_k, ignore_case)
+            elif (found := _behind(branch, k, ignore_case)) is not None:
+                for width, more in found.items():
+                    behind.setdefault(width, set()).update(more)
             else:
-                free |= _seq(branch, free_k, ignore_case)
+                word |= _whole(branch, k, ignore_case)
     except (_Unknown, RecursionError):
         return None
-    word_found = _valid(word) if word else frozenset()
-    free_found = _valid(free) if free else frozenset()
-    if word_found is None or free_found is None:
+    valid = [_valid(found) if found else frozenset() for found in (word, free, *behind.values())]
+    if any(found is None for found in valid):
         return None
-    return word_found, free_found
+    return Prefixes(valid[0], valid[1], dict(zip(behind, valid[2:], strict=True)))  # type: ignore[arg-type]
+
+
+#: widths of a leading lookbehind the trie can tell (a code holds index and width)
+_MAX_BEHIND = 64
+
+
+def _behind(branch: list, k: int, ignore_case: bool) -> dict[int, set[str]] | None:
+    """Prefixes from the start of each leading lookbehind, by width, when every one of
+    them starts a word (``\\b`` then a word character); else None."""
+    if len(branch) < 2:
+        return None
+    op, av = branch[1]
+    if op is sre.ASSERT and av[0] == -1:
+        looks = [av[1]]
+    elif op is sre.BRANCH and all(
+        len(alt) == 1 and alt[0][0] is sre.ASSERT and alt[0][1][0] == -1 for alt in av[1]
+    ):
+        looks = [alt[0][1][1] for alt in av[1]]
+    else:
+        return None
+    rest = branch[2:]
+    out: dict[int, set[str]] = {}
+    for look in looks:
+        low, high = look.getwidth()
+        body = list(look.data)
+        if low != high or not 0 < low < _MAX_BEHIND or body[0] != (sre.AT, sre.AT_BOUNDARY):
+            return None
+        firsts = _seq(body, 1, ignore_case)
+        if not all(f == _DIGIT or f.isalpha() for f in firsts):
+            return None  # \b before a non-word character: no word starts there
+        for size in sorted({k, min(k, low + 2), min(k, low + 1)}, reverse=True):
+            try:
+                found = _concat(
+                    _seq(body, size, ignore_case), lambda n: _whole(rest, n, ignore_case), size
+                )
+            except _Unknown:
+                continue
+            out.setdefault(low, set()).update(found)
+            break
+        else:
+            return None
+    return out
+
+
+#: at most this many pairs of prefixes are merged for a lookahead (else it is let through)
+_MAX_MERGE = 20_000
+
+
+def _whole(items: list, k: int, ignore_case: bool) -> set[str]:
+    """The prefixes of a whole pattern (or top-level alternative): nothing follows it, so
+    a lookahead in it constrains the text too ("12(?= to )" starts "00 to ", not "00")."""
+    try:
+        return _top_seq(items, k, ignore_case)
+    except _Unknown:
+        return _seq(items, k, ignore_case)
+
+
+def _top_seq(items: list, k: int, ignore_case: bool) -> set[str]:
+    i = next((i for i, (op, av) in enumerate(items) if op is sre.ASSERT and av[0] == 1), None)
+    if i is None:  # no positive lookahead
+        return _seq(items, k, ignore_case)
+    ahead_items, rest = list(items[i][1][1].data), items[i + 1 :]
+
+    def tails(n: int) -> set[str]:
+        after = _top_seq(rest, n, ignore_case)
+        ahead = _seq(ahead_items, n, ignore_case)
+        if len(after) * len(ahead) > _MAX_MERGE:
+            return after
+        return {m for a in ahead for b in after if (m := _merge(a, b)) is not None}
+
+    return _concat(_seq(items[:i], k, ignore_case), tails, k)
+
+
+def _merge(a: str, b: str) -> str | None:
+    """The text both prefixes allow (a shorter one leaves the rest free), or None."""
+    if len(a) < len(b):
+        a, b = b, a
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x == y or y == ANY:
+            out.append(x)
+        elif x == ANY:
+            out.append(y)
+        else:
+            return None
+    return "".join(out) + a[len(b) :]
 
 
 class _Trie:
@@ -307,11 +409,13 @@ class Anchors:
             if found is None:
                 self.full_scan[index] = True
                 continue
-            word, free = found
-            if word:
-                self._words.add(index, word)
-            if free:
-                self._free.add(index, free)
+            if found.word:
+                self._words.add(index, found.word)
+            if found.free:
+                self._free.add(index, found.free)
+            for width, behind in found.behind.items():
+                # tried ``width`` characters after where the lookbehind's text starts
+                self._words.add(-(index * _MAX_BEHIND + width) - 1, behind)
         firsts = self._words.firsts
         self._starts = re.compile(r"(?<!\w)" + _first_class(firsts)) if firsts else None
         free = {prefix[:_SCAN_KEY] for prefix in self._free.prefixes}
@@ -345,6 +449,7 @@ class Anchors:
                 if starts is not None
             ]
         out: list[tuple[int, tuple[int, ...]]] = []
+        later: list[tuple[int, tuple[int, ...]]] = []
         for trie, found in scans:
             k = trie.k
             memo = trie.memo
@@ -354,9 +459,13 @@ class Anchors:
                 if hit is None:
                     hit = trie.rules_at(key)
                 if hit:
-                    out.append((p, hit))
-        if len(scans) > 1:
-            out.sort(key=_position)
+                    if hit[0] >= 0:
+                        out.append((p, hit))
+                    else:  # codes below 0 (sorted first) are tried after a lookbehind
+                        _shifted(p, hit, out, later)
+        if len(scans) > 1 or later:
+            out += later
+            out.sort(key=_position)  # runs of sorted positions: merged in linear time
         return out
 
     def positions(self, text: str) -> list[list[int] | None]:
@@ -378,6 +487,23 @@ class Anchors:
         if self._ascii_first.match(lower):  # type: ignore[union-attr]
             found.insert(0, 0)
         return found
+
+
+def _shifted(
+    p: int,
+    codes: tuple[int, ...],
+    out: list[tuple[int, tuple[int, ...]]],
+    later: list[tuple[int, tuple[int, ...]]],
+) -> None:
+    """Sort the codes found at ``p``: a pattern's index, or (below 0) an index and the
+    width of the lookbehind whose text starts at ``p``."""
+    plain = tuple(code for code in codes if code >= 0)
+    if plain:
+        out.append((p, plain))
+    for code in codes:
+        if code < 0:
+            index, width = divmod(-code - 1, _MAX_BEHIND)
+            later.append((p + width, (index,)))
 
 
 def _position(start: tuple[int, tuple[int, ...]]) -> int:
