@@ -79,6 +79,8 @@ WEEKDAY_TENSE = [
     # an event named by its day has happened, whatever the clause says
     ("Lawyers would try to overturn [Monday]'s verdict.", "2000-03-13"),
     ("The mayor will respond to [Tuesday]’s protest.", "2000-03-14"),
+    # a deadline given "until" a day lies ahead
+    ("The agency has given the family until [noon Thursday] to reply.", "2000-03-16T12:00"),
     # a present progressive tells of an arrangement ahead; a past one does not
     ("The committee is meeting [Tuesday].", "2000-03-21"),
     ("Officials said the envoys are leaving on [Monday].", "2000-03-20"),
