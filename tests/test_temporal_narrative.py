@@ -173,6 +173,19 @@ STORY = [
         "1850-01",
     ),
     ("The war began in 1777. The army went into [winter] quarters.", TODAY, "XXXX-WI"),
+    # in a past sentence a month well after the story's is last year's ("from October to
+    # March"), unless "in" steps the story on
+    (
+        "The war began in 1914. The offensive opened in March 1917. "
+        "Rebels took power in [November].",
+        TODAY,
+        "1917-11",
+    ),
+    (
+        "The town fell in March 1945. The rebels were beaten from [October] to March.",
+        TODAY,
+        "1944-10",
+    ),
     # a clock time takes the day written right after it
     (
         "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",

@@ -237,6 +237,7 @@ def _resolve_all(
             history=told_far > told_near,
             quarter=quarter,
             pluperfect=bool(_PLUPERFECT.search(text, max(lo, match.start - 40), match.start)),
+            onward=bool(_ONWARD.search(text, max(lo, match.start - 8), match.start)),
         )
         value, anchor = resolve.resolve_value(match.value, ctx)
         if not resolve.valid(value):
@@ -329,6 +330,7 @@ _MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "season": 3, "month": 1}
 #: "who had spent [the spring]": a past perfect a few words before, in the same clause
 #: ("had been repulsed by January" looks ahead to a deadline)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){1,3}(?<!\bby\s)(?<!\buntil\s)$")
+_ONWARD = re.compile(r"(?<!\w)(?:[Ii]n|[Bb]y)\s+$")
 _UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\b[^.;:,()]*$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _OPEN_PAREN = re.compile(r"\(\s*$")

@@ -74,6 +74,8 @@ class Context:
     #: a past perfect governs the expression ("who had spent the spring"): it lies before
     #: the story's date, not after it
     pluperfect: bool = False
+    #: "in"/"by" right before: "In December, the powers signed" steps the story on
+    onward: bool = False
 
 
 def far(ctx: Context) -> bool:
@@ -553,7 +555,7 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
             return f"{_story_season_year(narr, rest):04d}-{rest}", "narrative"
         # a month alone is compared by its last day: "November" is not before November 2
         last = day if md and md[1] else 31
-        year = _story_year(narr, month, last, ctx.direction)
+        year = _story_year(narr, month, last, ctx.direction, ctx.onward and ctx.story)
         # "invited in July 1997, will join on March 12": what "will" happen is not past
         if ctx.story or not (
             ctx.modal and (year, month) < (ctx.reference.year, ctx.reference.month)
@@ -609,11 +611,15 @@ def _year_before(narr: Narrative, rest: str, month: int, day: int) -> int:
     return year - (start > (narr.day.year, narr.day.month, narr.day.day))
 
 
-def _story_year(narr: Narrative, month: int, day: int, direction: str | None) -> int:
+def _story_year(
+    narr: Narrative, month: int, day: int, direction: str | None, onward: bool = False
+) -> int:
     """The year of a month(-day) told after the narrative date: the nearer occurrence.
 
     After "December 7, 1941", "in January" is January 1942; after "September 1944",
     "by the start of July" is July 1944. A coarse narrative ("in 1941") keeps its year.
+    A month well after the story's in a past sentence is last year's ("from October to
+    March" after March 1945), unless "in"/"by" steps the story on ("In December, ...").
     """
     year = narr.day.year
     if narr.granularity not in _FINE:
@@ -621,7 +627,7 @@ def _story_year(narr: Narrative, month: int, day: int, direction: str | None) ->
     here = (narr.day.month, narr.day.day)
     if (month, day) < here and (direction == "future" or narr.day.month - month > WRAP_MONTHS):
         return year + 1
-    if (month, day) > here and month - narr.day.month > 6 and direction == "past":
+    if (month, day) > here and month - narr.day.month > 6 and direction == "past" and not onward:
         return year - 1
     return year
 
