@@ -96,6 +96,14 @@ CASES = [
     ("Deliveries start in [the second quarter of next year].", "DATE", "1999-Q2"),
     ("The fund will close by [the end of the decade].", "DATE", "199"),
     ("The rate will be reset [six weeks from today].", "DATE", "1998-W16"),
+    # sets of a weekday's part or of a month
+    ("Ferries sail on Monday and [Friday nights].", "SET", "XXXX-WXX-5TNI"),
+    ("The choir sings [every Sunday morning].", "SET", "XXXX-WXX-7TMO"),
+    ("Pilgrims arrive [each August].", "SET", "XXXX-08"),
+    # hundreds and thousands
+    ("The bridge stood for [nearly a hundred years].", "DURATION", "P100Y"),
+    ("The recipe was kept secret for [two thousand years].", "DURATION", "P2L"),
+    ("The feud lasted [several hundred years].", "DURATION", "PXY"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),

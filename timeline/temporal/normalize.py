@@ -43,9 +43,12 @@ def number_value(text: str, rules: RuleSet) -> int | float | str | None:
     total = 0
     for part in re.split(r"[\s-]+", canon):
         value = table.lookup(part)
+        if value == "X":  # "several hundred"
+            return "X"
         if not isinstance(value, int):
             return None
-        total += value
+        # "two hundred", "a thousand": a multiplier scales what came before it
+        total = total * value if value in (100, 1000) and total else total + value
     return total
 
 
@@ -108,7 +111,7 @@ def _needs(template: str) -> frozenset[str]:
 
 
 def fix_duration(value: str) -> str:
-    """Write a duration the TimeML way: PT5H, PT30M, P10Y for a decade, P2D for a weekend."""
+    """Write a duration the TimeML way: PT5H, PT30M, P10Y for a decade, P2D for a weekend, P2L."""
     m = _DURATION.match(value)
     if not m:
         return value
@@ -122,6 +125,8 @@ def fix_duration(value: str) -> str:
         return f"PT{n}M"
     if unit == "Q":
         return value if n == "X" else f"P{_times(n, 3)}M"
+    if unit == "Y" and n.isdigit() and int(n) >= 1000 and int(n) % 1000 == 0:
+        return f"P{int(n) // 1000}L"  # "two thousand years": millennia
     factor = {"DE": 10, "CE": 100, "WE": 2}.get(unit)
     if factor is None:
         return value
