@@ -225,3 +225,16 @@ DAY_OFF = [
 @pytest.mark.parametrize(("text", "expected"), DAY_OFF)
 def test_day_next_to_a_weekday(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# a present forecast points ahead (reference: Wednesday 20 March 2013)
+FORECASTS = [
+    ("The maker expects [second-quarter] sales to rise.", "2013-Q2"),
+    ("The bank expects to report results on [Monday].", "2013-03-25"),
+    ("The maker reported [fourth-quarter] sales.", "2012-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORECASTS)
+def test_forecasts_point_ahead(text: str, expected: str) -> None:
+    assert value_at(text, date(2013, 3, 20)) == expected
