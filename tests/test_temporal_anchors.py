@@ -52,6 +52,7 @@ def test_prefixes(pattern: str, expected: set[str] | None) -> None:
         r"(?<!\w)(?<=\bthe\s)(?-i:[A-Z][a-z]+)\s(?:Days|Years)",  # too many prefixes of 8
         r"(?<!\w)\d\d?(?=\s?(?:-|to\s))",  # a lookahead narrows the start: "12-", "7 to"
         r"(?<!\w)(?:(?<=\bat\s)|(?<=@\s))\d",  # "@" starts no word: plain prefixes
+        r"(?<!\w)x\d|(?:(?<=\bat\s)|(?<=\bby\s))\d",  # the lookbehind starts a word anyway
     ],
 )
 def test_lookarounds_narrow_the_starts_but_find_every_match(pattern: str) -> None:

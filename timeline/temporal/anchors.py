@@ -24,6 +24,7 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 #: how many leading characters tell patterns apart
@@ -235,13 +236,15 @@ def split_prefixes(
     behind: dict[int, set[str]] = {}
     try:
         for branch in branches:
-            if not _starts_at_word(branch):
-                free |= _whole(branch, free_k, ignore_case)
-            elif (found := _behind(branch, k, ignore_case)) is not None:
+            at_word = _starts_at_word(branch)
+            # the text of a leading lookbehind "\\bthe\\s" starts a word, whatever follows
+            if (found := _behind(branch[1:] if at_word else branch, k, ignore_case)) is not None:
                 for width, more in found.items():
                     behind.setdefault(width, set()).update(more)
-            else:
+            elif at_word:
                 word |= _whole(branch, k, ignore_case)
+            else:
+                free |= _whole(branch, free_k, ignore_case)
     except (_Unknown, RecursionError):
         return None
     valid = [_valid(found) if found else frozenset() for found in (word, free, *behind.values())]
@@ -250,16 +253,17 @@ def split_prefixes(
     return Prefixes(valid[0], valid[1], dict(zip(behind, valid[2:], strict=True)))  # type: ignore[arg-type]
 
 
+_POSITION = itemgetter(0)
 #: widths of a leading lookbehind the trie can tell (a code holds index and width)
 _MAX_BEHIND = 64
 
 
-def _behind(branch: list, k: int, ignore_case: bool) -> dict[int, set[str]] | None:
-    """Prefixes from the start of each leading lookbehind, by width, when every one of
-    them starts a word (``\\b`` then a word character); else None."""
-    if len(branch) < 2:
+def _behind(items: list, k: int, ignore_case: bool) -> dict[int, set[str]] | None:
+    """Prefixes from the start of each lookbehind ``items`` open with, by width, when
+    every one of them starts a word (``\\b`` then a word character); else None."""
+    if not items:
         return None
-    op, av = branch[1]
+    op, av = items[0]
     if op is sre.ASSERT and av[0] == -1:
         looks = [av[1]]
     elif op is sre.BRANCH and all(
@@ -268,14 +272,17 @@ def _behind(branch: list, k: int, ignore_case: bool) -> dict[int, set[str]] | No
         looks = [alt[0][1][1] for alt in av[1]]
     else:
         return None
-    rest = branch[2:]
+    rest = items[1:]
     out: dict[int, set[str]] = {}
     for look in looks:
         low, high = look.getwidth()
         body = list(look.data)
         if low != high or not 0 < low < _MAX_BEHIND or body[0] != (sre.AT, sre.AT_BOUNDARY):
             return None
-        firsts = _seq(body, 1, ignore_case)
+        try:
+            firsts = _seq(body, 1, ignore_case)
+        except _Unknown:
+            return None
         if not all(f == _DIGIT or f.isalpha() for f in firsts):
             return None  # \b before a non-word character: no word starts there
         for size in sorted({k, min(k, low + 2), min(k, low + 1)}, reverse=True):
@@ -465,7 +472,7 @@ class Anchors:
                         _shifted(p, hit, out, later)
         if len(scans) > 1 or later:
             out += later
-            out.sort(key=_position)  # runs of sorted positions: merged in linear time
+            out.sort(key=_POSITION)  # runs of sorted positions: merged in linear time
         return out
 
     def positions(self, text: str) -> list[list[int] | None]:
@@ -504,10 +511,6 @@ def _shifted(
         if code < 0:
             index, width = divmod(-code - 1, _MAX_BEHIND)
             later.append((p + width, (index,)))
-
-
-def _position(start: tuple[int, tuple[int, ...]]) -> int:
-    return start[0]
 
 
 def _ascii_class(symbol: str) -> str:
