@@ -104,6 +104,9 @@ CASES = [
     ("The bridge stood for [nearly a hundred years].", "DURATION", "P100Y"),
     ("The recipe was kept secret for [two thousand years].", "DURATION", "P2L"),
     ("The feud lasted [several hundred years].", "DURATION", "PXY"),
+    # a weekday's afternoon or evening is a time (REF is a Thursday)
+    ("The clinic was attacked [Tuesday evening].", "TIME", "1998-03-03TEV"),
+    ("Ministers will meet [Monday afternoon].", "TIME", "1998-03-09TAF"),
     # units as adjectives
     ("They held a [day-long] meeting.", "DURATION", "P1D"),
     ("It ended a [decades-long] feud.", "DURATION", "PXY"),
