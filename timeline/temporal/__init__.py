@@ -42,7 +42,7 @@ _NEWS_DAYS = (
     "UNDEF-REF-PLUS-1-day",
 )
 #: a weekday or month-day a post writes in lower case ("see u fri", "nov 5th", "11/27")
-_LEANS_AHEAD = re.compile(r"^UNDEF-(?:weekday-\d|year-\d\d-\d\d)(?:\|T\w+)?$")
+_LEANS_AHEAD = re.compile(r"^UNDEF-(?:weekday-\d|year-\d\d-\d\d)(?:\|T[\w:]+)?$")
 _REPORTER_DAYS = ("UNDEF-weekday-", "UNDEF-dayoff-")
 _CALENDAR_GRANULARITY = {"year", "half", "quarter", "season", "month", "week", "day", "hour"}
 

@@ -810,6 +810,8 @@ def resolve_day_only(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.ahead is not None:  # "22-25 April 1951"
         base, anchor = ctx.ahead, "narrative"
     day = int(m.group("d"))
+    if anchor == "reference" and day < base.day and (ctx.modal or ctx.direction == "future"):
+        base = add_months(base.replace(day=1), 1)  # "rent is due on the 4th": the next 4th
     last = calendar.monthrange(base.year, base.month)[1]
     if day > last:
         return "XXXX-XX-XX", "unresolved"
