@@ -186,6 +186,19 @@ STORY = [
         TODAY,
         "1944-10",
     ),
+    # "throughout the fall"; a deadline a year on ("by the end of 1776") is not a step
+    (
+        "The army arrived in July 1775; most powder was bought by the end of 1776. "
+        "The siege went on throughout [the fall].",
+        TODAY,
+        "1775-FA",
+    ),
+    (
+        "Lee surrendered on May 9, 1865, and [the day following] Taylor gave up.",
+        TODAY,
+        "1865-05-10",
+    ),
+    ("The battle was fought near [present-day] Mons in 1914.", TODAY, "PRESENT_REF"),
     # a clock time takes the day written right after it
     (
         "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",

@@ -322,6 +322,15 @@ def _resolve_all(
             and _UNTIL_BEFORE.search(text, max(0, match.start - 50), match.start)
         ):
             continue
+        if (  # "imported by the end of 1776": a deadline a year on, not the story's next step
+            narrative is not None
+            and anchor == "absolute"
+            and candidate.granularity == "year"
+            and narrative.granularity in ("month", "week", "day")
+            and candidate.day.year > narrative.day.year
+            and _BY_BEFORE.search(text, max(0, match.start - 4), match.start)
+        ):
+            continue
         narrative = candidate
     return out
 
@@ -331,6 +340,7 @@ _MONTHS_OF = {"year": 12, "half": 6, "quarter": 3, "season": 3, "month": 1}
 #: ("had been repulsed by January" looks ahead to a deadline)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){1,3}(?<!\bby\s)(?<!\buntil\s)$")
 _ONWARD = re.compile(r"(?<!\w)(?:[Ii]n|[Bb]y)\s+$")
+_BY_BEFORE = re.compile(r"(?<!\w)by\s+$")
 _UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\b[^.;:,()]*$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _OPEN_PAREN = re.compile(r"\(\s*$")
