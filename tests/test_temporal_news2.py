@@ -85,6 +85,9 @@ WEEKDAY_TENSE = [
     ("The committee is meeting [Tuesday].", "2000-03-21"),
     ("Officials said the envoys are leaving on [Monday].", "2000-03-20"),
     ("The committee was meeting [Tuesday].", "2000-03-14"),
+    # "is to" a verb: an arrangement ahead
+    ("The stock is to resume trading in Paris [Tuesday].", "2000-03-21"),
+    ("The aim is to the credit of the team, it said [Tuesday].", "2000-03-14"),
 ]
 
 
