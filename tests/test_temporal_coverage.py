@@ -84,6 +84,8 @@ CASES = [
     ("The polls close at [eight o'clock].", "TIME", "1998-03-05T08:00"),
     ("The alarm sounded at [11 o'clock at night].", "TIME", "1998-03-05T23:00"),
     ("Talks ran until [7:15 in the evening].", "TIME", "1998-03-05T19:15"),
+    ("Polls open at [seven a.m.] sharp.", "TIME", "1998-03-05T07:00"),
+    ("The curfew will start at [ten p.m. Friday].", "TIME", "1998-03-06T22:00"),
     # fiscal years written short, sets, a quarter century, 9/11
     ("Revenue guidance for [FY97] was cut.", "DATE", "1997"),
     ("The board meets [every other week].", "SET", "P2W"),

@@ -43,6 +43,7 @@ NO_TIMEX = [
     "After May said no, the party split.",
     "Unemployment sat near its quarter-century low.",
     "They restored the century-old church.",
+    "Who am I to judge, and which one am I?",
 ]
 
 

@@ -28,6 +28,8 @@ from timeline.temporal.rules import Rule, RuleSet
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _FORMATTER = string.Formatter()
 _LEADING_DIGITS = re.compile(r"^['’]?(\d+)")
+#: groups that tell a clock's half of the day ("p.m.", "in the evening")
+_AMPM = ("ampm", "ampm3", "ampm_phrase", "ampm_phrase2")
 _DURATION = re.compile(r"^P(?P<n>[\d.]+|X)(?P<unit>MIN|WE|DE|CE|[SHDWMQY])$")
 
 
@@ -91,9 +93,9 @@ def _fields(match: re.Match[str], rules: RuleSet, day_first: bool) -> dict[str, 
         if value is None:
             continue
         fields[name] = value
-    hour = fields.get("hour", fields.get("hour2"))
+    hour = fields.get("hour", fields.get("hour2", fields.get("hour3")))
     if isinstance(hour, int):
-        ampm = fields.get("ampm") or fields.get("ampm_phrase") or fields.get("ampm_phrase2")
+        ampm = next((fields[k] for k in _AMPM if k in fields), None)
         if ampm == "PM" and hour < 12:
             hour += 12
         elif ampm == "AM" and hour == 12:
