@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -965,3 +966,31 @@ def test_token_index_lists_exactly_the_indexed_tokens(text: str) -> None:
     calendar._token_index.cache_clear()
     assert calendar._token_index(text, words) == expected
     assert expected  # the case does test something
+
+
+@pytest.mark.parametrize("fold_case", [True, False])
+def test_alternation_grouped_by_first_letter_matches_like_the_plain_one(fold_case: bool) -> None:
+    from timeline.temporal import calendar
+
+    phrases = [
+        "the G20 summit",
+        "The Hague",
+        "the Games",
+        "APEC",
+        "Apec forum",
+        "COP29",
+        "2024 Games",
+    ]
+    text = "At the G-20 summit in The Hague, the games, APEC, apec forum, cop 29 and 2024 games."
+    plain = "|".join(
+        calendar._phrase_pattern(p, fold_case=fold_case)
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p))
+    )
+    grouped = calendar._alternation(phrases, fold_case=fold_case)
+    assert grouped != plain  # the grouped form is in use
+    spans = [
+        [m.span() for m in re.finditer(calendar._bounded(alternation), text)]
+        for alternation in (plain, grouped)
+    ]
+    assert spans[0] == spans[1]
+    assert spans[0]
