@@ -242,6 +242,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("party on [sat]", WED, ["DATE 2026-06-06"]),
     ("[sat morn] pancakes", WED, ["TIME 2026-06-06TMO"]),
     ("focus on sun safety", WED, []),
+    ("[july 4th] weekend at the lake", SAT, ["DATE 2026-07-04"]),
+    ("[tmrw mornin] is gonna hurt", SAT, ["TIME 2026-03-15TMO"]),
+    ("back in [2k10] lol", SAT, ["DATE 2010"]),
+    ("[new years day] brunch", DEC, ["DATE 2027-01-01"]),
+    ("[last wk] was crazy", SAT, ["DATE 2026-W10"]),
+    ("[yesterday nite] was lit", SAT, ["TIME 2026-03-13TNI"]),
     ("this sat on my desk for [weeks]", WED, ["DURATION PXW"]),
 ]
 
