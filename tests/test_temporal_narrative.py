@@ -199,6 +199,10 @@ STORY = [
         "1865-05-10",
     ),
     ("The battle was fought near [present-day] Mons in 1914.", TODAY, "PRESENT_REF"),
+    # the small hours of a day are its morning; a winter across two years is named after
+    # its January
+    ("The assault began in [the early hours of 22 June 1812].", TODAY, "1812-06-22TMO"),
+    ("The retreat ended with [the winter of 1812-13].", TODAY, "1813-WI"),
     # a clock time takes the day written right after it
     (
         "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",
