@@ -13,6 +13,11 @@ REF = date(2025, 9, 20)
 
 NO_TIMEX = [
     "Theresa May said the vote would be close.",
+    "The rains came with the monsoon.",
+    "The mob killed 1400 victims in the prisons.",
+    "The council passed Resolution 1483 unanimously.",
+    "Three quarters of the troops were sent south.",
+    "The firm held a quarter of the market.",
     "You may go if you like.",
     "They joined the March for Science downtown.",
     "The plant shipped 2,024 units.",

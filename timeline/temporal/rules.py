@@ -277,7 +277,9 @@ def _build_rule(
     if spec["type"] not in TYPES:
         raise RuleError(f"rule {name!r}: bad type {spec['type']!r}")
     where = f"rule {name!r}"
-    regex = _compile(r"(?<!\w)" + _expand(spec["pattern"], fragments, where) + _END, where)
+    # grouped, so that a rule written as alternatives never starts inside a word ("mon[soon]")
+    body = _expand(spec["pattern"], fragments, where)
+    regex = _compile(r"(?<!\w)(?:" + body + ")" + _END, where)
     values = spec["value"] if isinstance(spec["value"], list) else [spec["value"]]
     for value in values:
         for ref in _REF.findall(value):
