@@ -203,6 +203,13 @@ STORY = [
     # its January
     ("The assault began in [the early hours of 22 June 1812].", TODAY, "1812-06-22TMO"),
     ("The retreat ended with [the winter of 1812-13].", TODAY, "1813-WI"),
+    # a year in brackets is a citation, not the story's next step
+    (
+        "The offensive opened on 1 November 1950. As a later study (1998) notes, it "
+        "surprised all. In [late November] the front broke.",
+        TODAY,
+        "1950-11",
+    ),
     # a clock time takes the day written right after it
     (
         "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",

@@ -316,6 +316,13 @@ def _resolve_all(
             and _flashback(text, match.start, match.end)
         ):
             continue
+        if (  # "Alexander's How Wars Are Won (2003)": a year in brackets is a citation
+            narrative is not None
+            and candidate.granularity == "year"
+            and text.startswith("(", match.start - 1)
+            and text.startswith(")", match.end)
+        ):
+            continue
         if (  # "lasted until the fall of the city in February 1945": the span's far end
             narrative is not None
             and anchor == "absolute"
