@@ -203,6 +203,7 @@ STORY = [
     # its January
     ("The assault began in [the early hours of 22 June 1812].", TODAY, "1812-06-22TMO"),
     ("The retreat ended with [the winter of 1812-13].", TODAY, "1813-WI"),
+    ("Attacks fell in [the latter half of 1917].", TODAY, "1917-H2"),
     # a year in brackets is a citation, not the story's next step
     (
         "The offensive opened on 1 November 1950. As a later study (1998) notes, it "
