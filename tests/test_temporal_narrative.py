@@ -211,6 +211,8 @@ STORY = [
         TODAY,
         "1950-11",
     ),
+    # a day written before its clock time is one time
+    ("The siege began in 1854 and lasted until [May 8 1:00AM].", TODAY, "1854-05-08T01:00"),
     # a clock time takes the day written right after it
     (
         "The war began in 1914. At [11 a.m.] on 11 November 1918 the guns fell silent.",
