@@ -211,6 +211,9 @@ STORY = [
         TODAY,
         "1950-11",
     ),
+    # a season named with a later year takes it; a capitalized season keeps "the" out
+    ("The war began in 1914. The [Spring] Offensive of 1918 nearly won it.", TODAY, "1918-SP"),
+    ("The war began in 1914. In the [Spring] Offensive they attacked.", TODAY, "1914-SP"),
     # a day written before its clock time is one time
     ("The siege began in 1854 and lasted until [May 8 1:00AM].", TODAY, "1854-05-08T01:00"),
     # a clock time takes the day written right after it
