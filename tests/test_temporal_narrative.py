@@ -211,6 +211,8 @@ STORY = [
         TODAY,
         "1950-11",
     ),
+    # after a bare year, "the winter" is the one that follows it (named after its January)
+    ("The army marched in 1812. It starved over [the winter].", TODAY, "1813-WI"),
     # a season named with a later year takes it; a capitalized season keeps "the" out
     ("The war began in 1914. The [Spring] Offensive of 1918 nearly won it.", TODAY, "1918-SP"),
     ("The war began in 1914. In the [Spring] Offensive they attacked.", TODAY, "1914-SP"),

@@ -669,7 +669,7 @@ def _story_season_year(narr: Narrative, season: str) -> int:
     """
     year = narr.day.year
     if narr.granularity not in _FINE:
-        return year
+        return year + (season == "WI" and narr.granularity == "year")
     if season == "WI":
         return year if narr.day.month <= 2 else year + 1
     return year + (SEASON_MONTHS[season][0] < narr.day.month - WRAP_MONTHS)
