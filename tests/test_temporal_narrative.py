@@ -213,6 +213,10 @@ STORY = [
     ),
     # after a bare year, "the winter" is the one that follows it (named after its January)
     ("The army marched in 1812. It starved over [the winter].", TODAY, "1813-WI"),
+    # "this day" in a history is the story's day; "to this day" is still the present
+    ("The rout came on 8 August 1871. He called [this day] the worst.", TODAY, "1871-08-08"),
+    ("The rout came on 8 August 1871. The feud goes on to [this day].", TODAY, "2009-12-19"),
+    ("The vote is due. Crowds gathered on [this day] in the capital.", NEWS_DAY, "1998-10-02"),
     # a season named with a later year takes it; a capitalized season keeps "the" out
     ("The war began in 1914. The [Spring] Offensive of 1918 nearly won it.", TODAY, "1918-SP"),
     ("The war began in 1914. In the [Spring] Offensive they attacked.", TODAY, "1914-SP"),
