@@ -257,6 +257,13 @@ STORY = [
     ("The bridge will open [soon].", NEWS_DAY, "FUTURE_REF"),
     # glued headings: a year run into the next word still counts
     ("[1931]The army marched on Mukden.", TODAY, "1931"),
+    # a narrative's duration keeps what the time was spent on
+    ("The town held out after [three months of siege] in 1871.", TODAY, "P3M"),
+    ("They withdrew after [a week of heavy fighting] near the river.", TODAY, "P1W"),
+    ("He enlisted at [nineteen years of age] in 1862.", TODAY, "P19Y"),
+    ("Peace came after [more than ten years of war] in 1648.", TODAY, "P10Y"),
+    # talks stay outside, as news writes them
+    ("The deal followed [two days] of negotiations in 1998.", NEWS_DAY, "P2D"),
 ]
 
 
