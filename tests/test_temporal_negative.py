@@ -49,6 +49,10 @@ NO_TIMEX = [
     "Unemployment sat near its quarter-century low.",
     "They restored the century-old church.",
     "Who am I to judge, and which one am I?",
+    # a show's title in quotes is no time
+    'The senator spoke on the network\'s "This Week," a talk show.',
+    "She told CBS's ''48 Hours.'' that she was innocent.",
+    "He appeared on \u201cThis Morning With Ann Lee\u201d to defend the plan.",
 ]
 
 

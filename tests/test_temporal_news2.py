@@ -241,3 +241,17 @@ FORECASTS = [
 @pytest.mark.parametrize(("text", "expected"), FORECASTS)
 def test_forecasts_point_ahead(text: str, expected: str) -> None:
     assert value_at(text, date(2013, 3, 20)) == expected
+
+
+# quotes around a title hide its time words, not quoted speech or a name's possessive
+QUOTED = [
+    ('He said "Next Week" was a hit show, and aired it [next week].', "2000-W12"),
+    ('"We will decide [next week]," the minister said.', "2000-W12"),
+    ('The "[Ten Year]\'s War" began in 1927.', "P10Y"),
+    ('The answer, he said, was "[Tomorrow]."', "2000-03-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED)
+def test_quoted_titles(text: str, expected: str) -> None:
+    assert value_at(text) == expected

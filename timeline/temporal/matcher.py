@@ -24,6 +24,9 @@ _POINT_MODS = {"START", "MID", "END"}
 _AMOUNT_MODS = {"LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 #: a duration that names a stretch of the calendar takes no amount modifier
 _PERIOD_HEAD = re.compile(r"(?i)(?:the|past|last|next|coming|recent|several)\b")
+#: a title in quotes ('ABC's "This Week With ..."', "''60 Minutes''") names a show, not a time
+_TITLE_OPEN = re.compile(r"[\"“‘']$")
+_TITLE_CLOSE = re.compile(r"(?: (?:[A-Z][\w']*|\d+))*[,.!?]?[\"”’'](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -152,12 +155,25 @@ def _with_modifier(text: str, match: Match, rules: RuleSet, floor: int) -> Match
     return Match(m.start(), match.end, match.rule, match.value, mod, match.order)
 
 
+def _quoted_title(text: str, match: Match) -> bool:
+    """Whether the match is (the start of) a capitalized title of two or more words in quotes."""
+    words = text[match.start : match.end].split()
+    return (
+        len(words) > 1
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and _TITLE_OPEN.search(text, max(0, match.start - 1), match.start) is not None
+        and _TITLE_CLOSE.match(text, match.end) is not None
+    )
+
+
 def find(text: str, rules: RuleSet, *, day_first: bool = False) -> list[Match]:
     """All kept matches in ``text``, sorted by start, with modifiers folded in."""
     kept = _select(_candidates(text, rules, day_first), rules, day_first)
     out: list[Match] = []
     floor = 0
     for match in kept:
+        if _quoted_title(text, match):
+            continue
         extended = _with_modifier(text, match, rules, floor)
         out.append(extended)
         floor = extended.end
