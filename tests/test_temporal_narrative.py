@@ -264,6 +264,11 @@ STORY = [
     ("Peace came after [more than ten years of war] in 1648.", TODAY, "P10Y"),
     # talks stay outside, as news writes them
     ("The deal followed [two days] of negotiations in 1998.", NEWS_DAY, "P2D"),
+    # a stretch named with the event it belongs to keeps the event in its span
+    ("Losses were light in [the first two years of the war] that began in 1756.", TODAY, "P2Y"),
+    ("Rain fell through [the first week of the Siege of Vicksburg] in 1863.", TODAY, "P1W"),
+    ("The guns fired all through [the first hour of the assault] in 1916.", TODAY, "PT1H"),
+    ("Gas prices rose in [the first year] of the Bush administration.", NEWS_DAY, "P1Y"),
 ]
 
 
