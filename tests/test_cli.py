@@ -57,6 +57,22 @@ def test_offsets_index_the_text(runner: CliRunner, story: Path):
         assert document["text"][timex["start"] : timex["end"]] == timex["text"]
 
 
+def test_reference_date_with_a_time_counts_hours(runner: CliRunner):
+    post = "Quake felt downtown 2 hours ago. Roads reopen in 20 mins. Vigil at 7!"
+    result = runner.invoke(
+        cli, ["extract", "-", "--reference-date", "2026-03-14T00:40"], input=post
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["documents"][0]["reference_date"] == "2026-03-14"
+    assert record["documents"][0]["reference_time"] == "00:40:00"
+    assert _values(record) == {
+        "2 hours ago": ("2026-03-13T22:40", None),
+        "20 mins": ("2026-03-14T01:00", None),
+        "7": ("2026-03-14T07:00", None),
+    }
+
+
 def test_stdin_and_format_from_extension(runner: CliRunner, tmp_path: Path):
     out = tmp_path / "events.csv"
     result = runner.invoke(
@@ -136,6 +152,8 @@ def test_help_has_examples(runner: CliRunner, command: str):
     [
         (["extract", "missing.txt"], 2, "does not exist"),
         (["extract", "STORY", "--reference-date", "2025-13-01"], 2, "invalid reference date"),
+        (["extract", "STORY", "--reference-date", "2026-03-14T25:00"], 2, "invalid reference date"),
+        (["extract", "STORY", "--reference-date", "2026-03-14T18"], 2, "invalid reference date"),
         (["extract", "STORY", "--format", "pdf"], 2, "Invalid value"),
         (["extract", "BINARY"], 1, "binary"),
         (

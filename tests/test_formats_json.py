@@ -1,5 +1,6 @@
 import json
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, time
 
 import pytest
 
@@ -130,6 +131,17 @@ def test_json_follows_the_contract():
 
 def test_json_round_trip_loses_nothing():
     timeline = _timeline()
+    assert json_format.loads(json_format.dumps(timeline)) == timeline
+
+
+def test_json_keeps_a_reference_time_only_when_there_is_one():
+    timeline = _timeline()
+    assert "reference_time" not in json_format.dumps(timeline)
+    document = timeline.documents[0].document
+    clocked = replace(document, reference=replace(document.reference, time=time(18, 5)))
+    timeline = replace(timeline, documents=(replace(timeline.documents[0], document=clocked),))
+    record = json.loads(json_format.dumps(timeline))
+    assert record["documents"][0]["reference_time"] == "18:05:00"
     assert json_format.loads(json_format.dumps(timeline)) == timeline
 
 

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 
@@ -71,6 +71,28 @@ def test_inferred_reference_beats_today_but_not_metadata():
 )
 def test_metadata_dates(text, expected):
     assert parse_metadata_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("metadata", "option", "expected_time"),
+    [
+        ((), datetime(2026, 3, 14, 18, 5), time(18, 5)),
+        ((), date(2026, 3, 14), None),
+        ((("dct", "2013-05-12T10:30:00"),), None, time(10, 30)),
+        ((("dct", "2013-05-12"),), None, None),
+        ((("date", "2025-09-20 08:15:00"),), None, time(8, 15)),
+        ((("html_date", "2025-10-03T08:00:00Z"),), None, time(8, 0)),
+        ((("html_date", "October 3, 2025"),), None, None),
+        ((("dct", "2013-05-12T10:30:00"),), date(2026, 3, 14), None),
+    ],
+)
+def test_reference_time(metadata, option, expected_time):
+    reference = choose_reference(_document(*metadata), option=option, today=TODAY)
+    assert reference.time == expected_time
+    if expected_time is not None:
+        assert reference.moment == datetime.combine(reference.date, expected_time)
+    else:
+        assert reference.moment == reference.date
 
 
 def test_dateline_evidence_quotes_the_dateline():

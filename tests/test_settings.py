@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -12,13 +12,29 @@ from timeline.settings import SETTINGS, SettingError, parse_reference_date, reso
         (" 2024-02-29 ", date(2024, 2, 29)),
         (date(2020, 1, 1), date(2020, 1, 1)),
         (None, None),
+        ("2026-03-14T18:05", datetime(2026, 3, 14, 18, 5)),
+        ("2026-03-14 07:30:15", datetime(2026, 3, 14, 7, 30, 15)),
+        (datetime(2026, 3, 14, 9), datetime(2026, 3, 14, 9)),
     ],
 )
 def test_reference_date_accepts_iso_dates(raw, expected):
     assert parse_reference_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["2025-13-01", "2023-02-29", "20/09/2025", "yesterday", "2025-9-1"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2025-13-01",
+        "2023-02-29",
+        "20/09/2025",
+        "yesterday",
+        "2025-9-1",
+        "2026-03-14T25:00",
+        "2026-03-14T18:61",
+        "2026-03-14T18",
+        "2026-03-14T18:05+01:00",
+    ],
+)
 def test_reference_date_rejects_everything_else(raw):
     with pytest.raises(SettingError, match="invalid reference date"):
         parse_reference_date(raw)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -105,8 +105,12 @@ def test_dct_with_time_and_no_dct() -> None:
         '<TimeML><DCT><TIMEX3 tid="t0" type="TIME" value="1998-11-20T19:30">x</TIMEX3></DCT>'
         "<TEXT>a</TEXT></TimeML>"
     )
-    assert read_timeml(with_time).document.reference.date == date(1998, 11, 20)
+    reference = read_timeml(with_time).document.reference
+    assert reference.date == date(1998, 11, 20)
+    assert reference.time == time(19, 30)
+    assert reference.moment == datetime(1998, 11, 20, 19, 30)
     assert read_timeml("<TimeML><TEXT>no date</TEXT></TimeML>").document.reference is None
+    assert read_timeml(SMALL).document.reference.time is None
 
 
 def test_t0_and_empty_timexes_inside_text_are_not_gold() -> None:

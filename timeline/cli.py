@@ -79,7 +79,7 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--reference-date",
             "reference_date",
-            metavar="YYYY-MM-DD",
+            metavar="YYYY-MM-DD[THH:MM]",
             callback=_reference_date_option,
             help=setting("reference_date").help,
         ),

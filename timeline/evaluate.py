@@ -364,7 +364,7 @@ def _tag(gold: TimeMLDocument, tagger: Tagger, name: str) -> tuple[list[Timex], 
     if reference is None:
         return [], f"{name}: no DCT to use as reference date"
     try:
-        found = tagger(gold.document.text, reference.date)
+        found = tagger(gold.document.text, reference.moment)
     except Exception as error:  # a tagger bug must not hide the other documents' scores
         return [], f"{name}: tagger failed: {type(error).__name__}: {error}"
     # Score what --format timeml would write: no nested or overlapping tags.

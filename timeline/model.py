@@ -10,7 +10,7 @@ rendering or export.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -97,12 +97,23 @@ class Timex:
 
 @dataclass(frozen=True)
 class Reference:
-    """The date a document's relative expressions are counted from."""
+    """The date a document's relative expressions are counted from.
+
+    ``time`` is the clock time of writing when the source gives one (a TimeML DCT
+    ``2013-05-12T10:30``, ``--reference-date 2026-03-14T18:05``, a metadata
+    datetime): "2 hours ago" and "at 7" count from it.
+    """
 
     date: date
     source: ReferenceSource
     precision: Precision = "day"
     evidence: tuple[str, ...] = ()
+    time: time | None = None
+
+    @property
+    def moment(self) -> date | datetime:
+        """The reference as ``tag`` takes it: a datetime when the time is known."""
+        return self.date if self.time is None else datetime.combine(self.date, self.time)
 
 
 @dataclass(frozen=True)

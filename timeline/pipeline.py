@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from timeline.events import build_events
@@ -35,6 +35,11 @@ def _inferrer(today: date) -> Inferrer:
     return functools.partial(infer_reference, today=today)
 
 
+def _day(reference: date | None) -> date | None:
+    """The calendar day of a ``--reference-date`` (structured rows are dated by day)."""
+    return reference.date() if isinstance(reference, datetime) else reference
+
+
 def tag_document(document: Document, *, settings: Mapping[str, Any], today: date) -> TaggedDocument:
     """Fix the document's reference date and find its timexes (ids ``d1.t1``...).
 
@@ -46,7 +51,7 @@ def tag_document(document: Document, *, settings: Mapping[str, Any], today: date
     assert document.reference is not None
     found = tag(
         document.text,
-        document.reference.date,
+        document.reference.moment,
         day_first=bool(settings["day_first"]),
         country=settings["country"],
         events=settings["events"],
@@ -98,7 +103,7 @@ def process_inputs(
     sources = expand_inputs(arguments, recursive=recursive)
     structured = StructuredReader(
         sources,
-        settings["reference_date"],
+        _day(settings["reference_date"]),
         today,
         day_first=settings["day_first"],
         max_bytes=settings["max_bytes"],

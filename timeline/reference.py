@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 
 import dateparser
 
@@ -28,6 +28,8 @@ METADATA_DATE_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+#: the clock time of an ISO datetime ("2013-05-12T10:30:00", "2025-09-20 08:15+02:00")
+_ISO_CLOCK = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?")
 
 #: A function that infers a reference from the text alone, or returns None.
 Inferrer = Callable[[Document], Reference | None]
@@ -47,6 +49,20 @@ def parse_metadata_date(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+def parse_metadata_time(value: str) -> time | None:
+    """The clock time an ISO datetime string carries ("2013-05-12T10:30:00"), if any.
+
+    The time is taken as written (local to the source), offsets aside.
+    """
+    match = _ISO_CLOCK.match(value)
+    if match is None:
+        return None
+    try:
+        return time(int(match[1]), int(match[2]), int(match[3] or 0))
+    except ValueError:
+        return None
+
+
 def reference_from_metadata(document: Document) -> Reference | None:
     """The reference a document's own metadata gives, if any."""
     for key, label in METADATA_DATE_KEYS:
@@ -56,7 +72,8 @@ def reference_from_metadata(document: Document) -> Reference | None:
         found = parse_metadata_date(value)
         if found is not None:
             shown = document.meta("dateline_text") if key == "dateline" else None
-            return Reference(found, "metadata", "day", (f"{label}: {(shown or value).strip()}",))
+            evidence = (f"{label}: {(shown or value).strip()}",)
+            return Reference(found, "metadata", "day", evidence, parse_metadata_time(value))
     return None
 
 
@@ -76,6 +93,8 @@ def choose_reference(
     infer: Inferrer | None = None,
 ) -> Reference:
     """The reference for ``document`` by the documented order of precedence."""
+    if isinstance(option, datetime):
+        return Reference(option.date(), "option", "day", ("--reference-date",), option.time())
     if option is not None:
         return Reference(option, "option", "day", ("--reference-date",))
     for finder in (reference_from_metadata, reference_from_filename):

@@ -8,11 +8,14 @@ message when it cannot.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?$")
 
 
 class SettingError(ValueError):
@@ -30,18 +33,26 @@ class Setting:
 
 
 def parse_reference_date(value: Any) -> date | None:
-    """Accept a ``date`` or an ISO ``YYYY-MM-DD`` string (None means: find it)."""
+    """Accept a ``date``/``datetime`` or ISO ``YYYY-MM-DD[THH:MM[:SS]]`` (None means: find it).
+
+    With a clock time the result is a ``datetime``: posts and live news count "2 hours
+    ago" and "at 7" from it.
+    """
     if value is None or isinstance(value, date):
         return value
     text = str(value).strip()
+    example = "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2025-09-20"
+    if len(text) > 10 and _CLOCK.match(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise SettingError(f"invalid reference date {text!r}: {example}") from None
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        raise SettingError(
-            f"invalid reference date {text!r}: expected YYYY-MM-DD, e.g. 2025-09-20"
-        ) from None
+        raise SettingError(f"invalid reference date {text!r}: {example}") from None
     if len(text) != 10:
-        raise SettingError(f"invalid reference date {text!r}: expected YYYY-MM-DD")
+        raise SettingError(f"invalid reference date {text!r}: {example}")
     return parsed
 
 
@@ -102,7 +113,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "reference_date",
         None,
-        "Date relative expressions count from (YYYY-MM-DD); default: found in the document.",
+        "Date relative expressions count from (YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a post's "
+        "time); default: found in the document.",
         parse_reference_date,
     ),
     Setting(

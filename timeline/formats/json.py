@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from timeline.model import (
@@ -71,11 +71,13 @@ def document_record(tagged: TaggedDocument) -> dict[str, Any]:
     """One tagged document as a JSON-ready dict in contract order."""
     document = tagged.document
     reference = tagged.reference
+    clock = {} if reference.time is None else {"reference_time": reference.time.isoformat()}
     return {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "reference_date": reference.date.isoformat(),
+        **clock,  # only for a reference with a clock time (a post's, a live story's)
         "reference_date_source": reference.source,
         "reference_date_precision": reference.precision,
         "reference_date_evidence": list(reference.evidence),
@@ -173,6 +175,7 @@ def read_document_record(record: dict[str, Any]) -> TaggedDocument:
         record["reference_date_source"],
         record.get("reference_date_precision", "day"),
         tuple(record.get("reference_date_evidence", ())),
+        time.fromisoformat(record["reference_time"]) if record.get("reference_time") else None,
     )
     document = Document(
         id=record["id"],

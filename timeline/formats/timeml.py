@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.model import Document, Reference, Timex
+from timeline.reference import parse_metadata_time
 
 TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
@@ -181,6 +182,7 @@ class _Reader:
                 source="metadata",
                 precision="day",
                 evidence=("TimeML DCT",),
+                time=parse_metadata_time(self.dct),
             )
         docid = "".join(self.docid).strip()
         if docid:

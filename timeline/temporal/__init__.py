@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from timeline.model import Interval, Timex
-from timeline.temporal import calendar, matcher, resolve
+from timeline.temporal import calendar, clock, matcher, resolve
 from timeline.temporal.calendar import NamedEvent
 from timeline.temporal.rules import RuleSet, load
 
@@ -84,7 +84,7 @@ def _gc_paused(func: Callable[..., list[Timex]]) -> Callable[..., list[Timex]]:
 @_gc_paused
 def tag(
     text: str,
-    reference: date,
+    reference: date | datetime,
     *,
     day_first: bool = False,
     country: str = "US",
@@ -93,14 +93,18 @@ def tag(
     """Find and resolve every time expression in ``text``.
 
     ``reference`` is the date relative expressions count from ("yesterday", "next
-    year"); ``day_first`` reads 04/05/2024 as 4 May; ``country`` names whose
-    holidays are meant; ``events`` replaces the built-in named-events table (see
+    year"); a ``datetime`` also gives the clock time of writing, which "2 hours ago",
+    "in 20 mins" and a bare "at 7" count from (see :mod:`.clock`); ``day_first`` reads
+    04/05/2024 as 4 May; ``country`` names whose holidays are meant; ``events`` replaces
+    the built-in named-events table (see
     :func:`timeline.temporal.calendar.load_named_events`). Returns timexes sorted by
     start offset, with ``text == text[start:end]`` and empty ids.
     """
     rules = load("en")
     ref = _as_date(reference)
     matches = matcher.find(text, rules, day_first=day_first)
+    if isinstance(reference, datetime):
+        matches = clock.apply(text, matches, reference, rules, day_first=day_first)
     holidays, named = _calendar_timexes(text, ref, country, events)
     matches, holidays = _merge_holidays(matches, holidays)
     timexes = _resolve_all(text, matches, ref, rules)

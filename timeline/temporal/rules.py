@@ -36,6 +36,7 @@ _RULE_KEYS = {
     "not_after",
     "not_before",
     "timeml",
+    "clock",
 }
 
 
@@ -79,6 +80,9 @@ class Rule:
     #: every match holds one of these words (lower case) or, if ``digits``, a digit
     triggers: frozenset[str] = frozenset()
     digits: bool = False
+    #: how a match reads when the reference holds a clock time ("2 hours ago" at 18:05):
+    #: matched again at the same start with its own pattern, type and values
+    clock: Rule | None = None
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,9 @@ def _build_rule(
         raise RuleError(f"{where}: needs at least one example")
     not_after = spec.get("not_after")
     not_before = spec.get("not_before")
+    clock = spec.get("clock")
+    if clock is not None and not isinstance(clock, dict):
+        raise RuleError(f"{where}: 'clock' must be a mapping with a value")
     words, digits = _pattern_words(spec["pattern"], raw or {}, set())
     return Rule(
         name=name,
@@ -305,7 +312,17 @@ def _build_rule(
         timeml=bool(spec.get("timeml", True)),
         triggers=frozenset(words - STOPWORDS),
         digits=digits,
+        clock=_build_clock_rule(spec, clock, fragments) if clock else None,
     )
+
+
+def _build_clock_rule(
+    spec: dict[str, Any], clock: dict[str, Any], fragments: dict[str, Fragment]
+) -> Rule:
+    """The variant of a rule used with a clock time: its keys override the rule's."""
+    inherited = {k: v for k, v in spec.items() if k in ("name", "pattern", "type", "examples")}
+    merged = {**inherited, **clock, "name": f"{spec['name']}@clock"}
+    return _build_rule(merged, fragments)
 
 
 @cache
