@@ -54,8 +54,8 @@ def _clock_reading(
     rule = m.rule.clock
     assert rule is not None
     again = rule.regex.match(text, m.start)
-    if again is None or again.end() <= m.start:
-        return None
+    if again is None or again.end() < m.end:
+        return None  # the clock reading may only add words ("an hour [from now]")
     if rule.not_after and rule.not_after.search(text, max(0, m.start - _WINDOW), m.start):
         return None
     value = normalize(again, rule, rules, day_first=day_first)
