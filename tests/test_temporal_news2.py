@@ -255,3 +255,17 @@ QUOTED = [
 @pytest.mark.parametrize(("text", "expected"), QUOTED)
 def test_quoted_titles(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# approximate 'ago' and two quarters of a year (reference: Monday 25 February 1991)
+APPROX_AND_HALVES = [
+    ("Then, [a week or so ago], the general chose the night.", "1991-W08"),
+    ("The plant reopened [two years or so ago].", "1989"),
+    ("Orders stay thin through [the first two quarters of 1992].", "1992-H1"),
+    ("Margins widened in [the last two quarters of 1990].", "1990-H2"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPROX_AND_HALVES)
+def test_approximate_ago_and_two_quarters(text: str, expected: str) -> None:
+    assert value_at(text, date(1991, 2, 25)) == expected
