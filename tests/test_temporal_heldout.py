@@ -10,11 +10,15 @@ Untouched score (first run, before any fix for these sentences):
     span F1 0.9080, value F1 0.8506 over 176 sentences (main at 31a6335);
     0.9138 / 0.8563 once one slip in our own marks was fixed ("[on Friday]",
     where TimeML leaves the preposition out). This is the held-out figure.
+After the fixes it prompted (Q4/H1 2026, "0900 GMT", "set for Saturday"):
+    span F1 0.9314, value F1 0.8857.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from timeline.temporal import tag
 
@@ -355,9 +359,65 @@ def score() -> tuple[float, float, list[str]]:
     return f1(span_hits, n_sys, n_gold), f1(value_hits, n_sys, n_gold), misses
 
 
+# sentences the tagger does not yet get exactly right (type, value and mod of every timex)
+KNOWN_GAPS = frozenset(
+    {
+        "Protests have continued daily since [January].",
+        "Turnout was the lowest in [decades].",
+        "Heavy rain is forecast for [Thursday] and [Friday].",
+        "The agency first reported the outbreak [earlier this week].",
+        "Power was restored to most homes by [Sunday night].",
+        "Net income for [the first nine months] of the year fell 3%.",
+        "The dividend will be paid on [March 20] to holders of record on [March 10].",
+        "Copper has gained 9% [so far this year].",
+        "The chain opened 300 stores in [the third quarter] of [2025].",
+        "Congress has until [Friday] to pass a spending bill.",
+        "The chancellor is [currently] on a tour of Asia.",
+        "Voters go to the polls in [November].",
+        "The treaty was signed at [the turn of the century].",
+        "The Yankees won 5-4 in 11 innings [Saturday night].",
+        "The match kicks off at [7:45 p.m.] on [Wednesday].",
+        "Results are expected [later this year].",
+        "He faces up to [20 years] in prison.",
+        "The trial is expected to last [six weeks].",
+        "The firm agreed to pay $2 million, filings on [Tuesday] showed.",
+        "The jury will resume deliberations at [9 a.m.] [tomorrow].",
+        "Figures published on [Thursday 5 November] showed a rise.",
+        "Inflation will peak in [the new year], the Treasury said.",
+    }
+)
+
+ROWS = [
+    pytest.param(reference, day_first, text, gold, id=f"{name}-{i}")
+    for name, reference, day_first, cases in GROUPS
+    for i, (text, gold) in enumerate(cases)
+    if text not in KNOWN_GAPS
+]
+
+
+@pytest.mark.parametrize(("reference", "day_first", "text", "gold"), ROWS)
+def test_heldout_exact(reference: date, day_first: bool, text: str, gold: Gold) -> None:
+    plain, want = gold_of(text, gold)
+    assert system_of(plain, reference, day_first) == want
+
+
+# look-alikes of the short forms that stay untagged
+NOT_TIMEXES = [
+    ("The H1N1 virus spread fast.", "H1N1"),
+    ("She filed a Q-4 form.", "Q-4"),
+    ("The blast came at 10:35 a.m. (0735 GMT) on Friday.", "0735 GMT"),
+    ("The team's h1 heading was wrong.", "h1"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
+def test_not_a_timex(text: str, word: str) -> None:
+    assert all(word not in t.text for t in tag(text, REF_NEWS))
+
+
 # span F1 and value F1 the tagger must keep on these sentences
-SPAN_FLOOR = 0.89
-VALUE_FLOOR = 0.83
+SPAN_FLOOR = 0.91
+VALUE_FLOOR = 0.86
 
 
 def test_heldout_floor() -> None:
