@@ -83,6 +83,8 @@ def test_metadata_dates(text, expected):
         ((("date", "2025-09-20 08:15:00"),), None, time(8, 15)),
         ((("html_date", "2025-10-03T08:00:00Z"),), None, time(8, 0)),
         ((("html_date", "October 3, 2025"),), None, None),
+        ((("htmldate", "2025-10-03"), ("html_date", "2025-10-03T08:00:00Z")), None, time(8, 0)),
+        ((("htmldate", "2025-10-03"), ("html_date", "2025-10-02T08:00:00Z")), None, None),
         ((("dct", "2013-05-12T10:30:00"),), date(2026, 3, 14), None),
     ],
 )

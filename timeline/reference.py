@@ -73,7 +73,18 @@ def reference_from_metadata(document: Document) -> Reference | None:
         if found is not None:
             shown = document.meta("dateline_text") if key == "dateline" else None
             evidence = (f"{label}: {(shown or value).strip()}",)
-            return Reference(found, "metadata", "day", evidence, parse_metadata_time(value))
+            return Reference(found, "metadata", "day", evidence, _clock_of(document, found))
+    return None
+
+
+def _clock_of(document: Document, day: date) -> time | None:
+    """The time of writing any metadata datetime on ``day`` gives (htmldate keeps only
+    the day, the page's own ``<meta>`` often has the time)."""
+    for key, _label in METADATA_DATE_KEYS:
+        value = document.meta(key)
+        clock = parse_metadata_time(value) if value else None
+        if clock is not None and parse_metadata_date(value) == day:
+            return clock
     return None
 
 
