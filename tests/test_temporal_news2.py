@@ -31,6 +31,9 @@ CASES = [
     ("The talks resumed on [Monday].", REF, "2000-03-13"),
     ("He said on [Thursday] that he would resign.", REF, "2000-03-09"),
     ("They agreed to the terms on [Monday].", REF, "2000-03-13"),
+    # a plan in the past progressive points ahead too, an activity under way does not
+    ("Fans were planning to march to the stadium on [Friday].", REF, "2000-03-17"),
+    ("They were planning the party on [Monday] when the power failed.", REF, "2000-03-13"),
     # a year after "since" opens a span: it does not anchor a later month in news
     ("The shop has been open since 1990. In [December] it said sales rose.", REF, "1999-12"),
     ("Rents fell since 1994, and in [December] they hit a low.", REF, "1999-12"),
