@@ -269,6 +269,10 @@ STORY = [
     ("Rain fell through [the first week of the Siege of Vicksburg] in 1863.", TODAY, "P1W"),
     ("The guns fired all through [the first hour of the assault] in 1916.", TODAY, "PT1H"),
     ("Gas prices rose in [the first year] of the Bush administration.", NEWS_DAY, "P1Y"),
+    # "the fifth day" of a story is the day the story is on, as fine as it is known
+    ("The town was besieged in 1480. On [the seventh day] the walls fell.", TODAY, "1480-XX-XX"),
+    ("Fighting began in 1780. [The final day of the battle] was the worst.", TODAY, "1780-XX-XX"),
+    ("The rising began on 21 July 1936. By [the fifth day] Seville fell.", TODAY, "1936-07-21"),
 ]
 
 
