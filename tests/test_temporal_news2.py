@@ -272,3 +272,16 @@ APPROX_AND_HALVES = [
 @pytest.mark.parametrize(("text", "expected"), APPROX_AND_HALVES)
 def test_approximate_ago_and_two_quarters(text: str, expected: str) -> None:
     assert value_at(text, date(1991, 2, 25)) == expected
+
+
+# market, business and working days are days
+WORK_DAYS = [
+    ("Shares sank for [six trading days] in a row.", "P6D"),
+    ("The refund arrives within [five business days].", "P5D"),
+    ("The permit took [twelve working days].", "P12D"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORK_DAYS)
+def test_work_days_are_days(text: str, expected: str) -> None:
+    assert value_at(text) == expected
