@@ -273,6 +273,12 @@ STORY = [
     ("The town was besieged in 1480. On [the seventh day] the walls fell.", TODAY, "1480-XX-XX"),
     ("Fighting began in 1780. [The final day of the battle] was the worst.", TODAY, "1780-XX-XX"),
     ("The rising began on 21 July 1936. By [the fifth day] Seville fell.", TODAY, "1936-07-21"),
+    # a set in a history is written in its calendar form; news keeps the period
+    ("In 1916 the army lost a thousand men [every day] at Verdun.", TODAY, "XXXX-XX-XX"),
+    ("Through 1862 the paper came out [weekly] in Richmond.", TODAY, "XXXX-WXX"),
+    ("From 1795 the council was elected [annually].", TODAY, "XXXX"),
+    ("The shop now opens [daily] at nine.", NEWS_DAY, "P1D"),
+    ("Rates are reviewed [every month] by the board.", NEWS_DAY, "P1M"),
 ]
 
 

@@ -383,6 +383,14 @@ BC_MIRROR = 5000
 _MIRRORED = re.compile(r"^(?P<year>[4-9]\d{3})(?P<rest>(?:-.+)?)$")
 _THAT_YEAR = re.compile(r"^UNDEF-NARR-year-(?P<rest>.+)$")
 _ONLY = re.compile(r"^(?P<when>FAR|NEAR)-(?P<value>[A-Z_]+)$")
+_SET = re.compile(r"^SET-(?P<unit>day|week|month|year)$")
+#: "daily", "every week": the period in news TimeML, the calendar form in TIMEX2 history text
+_SETS = {
+    "day": ("P1D", "XXXX-XX-XX"),
+    "week": ("P1W", "XXXX-WXX"),
+    "month": ("P1M", "XXXX-XX"),
+    "year": ("P1Y", "XXXX"),
+}
 _MONTH_REL = re.compile(r"^UNDEF-month-(?P<rel>LAST|THIS|NEXT)-(?P<m>\d\d)$")
 _MONTH_NARR = re.compile(r"^UNDEF-month-NARR-(?P<sign>PLUS|MINUS)-1-(?P<m>\d\d)$")
 _OF_REL_YEAR = re.compile(
@@ -866,6 +874,11 @@ def resolve_only(m: re.Match[str], ctx: Context) -> Resolved:
     return "", "unresolved"
 
 
+def resolve_set(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "daily", "every week": P1D in news, XXXX-XX-XX in a history."""
+    return _SETS[m.group("unit")][far(ctx)], "absolute"
+
+
 SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved]], ...] = (
     (_THAT_YEAR, resolve_that_year),
     (_BC_YEAR, resolve_bc_year),
@@ -880,6 +893,7 @@ SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Resolved
     (_DAY_ONLY, resolve_day_only),
     (_ORD_CENTURY, resolve_century),
     (_ONLY, resolve_only),
+    (_SET, resolve_set),
     (_MONTH_REL, resolve_month_rel),
     (_MONTH_NARR, resolve_month_narr),
     (_OF_REL_YEAR, resolve_of_rel_year),
