@@ -285,3 +285,17 @@ WORK_DAYS = [
 @pytest.mark.parametrize(("text", "expected"), WORK_DAYS)
 def test_work_days_are_days(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# a company's year named against the calendar's (reference: Wednesday 1 November 1989)
+FISCAL_REL = [
+    ("Revenue reached $3 billion in [the latest fiscal year].", "1988"),
+    ("The chain lost money [last fiscal year].", "1988"),
+    ("The mill should break even [next fiscal year].", "1990"),
+    ("Orders slowed in [the previous fiscal quarter].", "1989-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FISCAL_REL)
+def test_fiscal_year_by_relation(text: str, expected: str) -> None:
+    assert value_at(text, date(1989, 11, 1)) == expected
