@@ -279,6 +279,12 @@ STORY = [
     ("From 1795 the council was elected [annually].", TODAY, "XXXX"),
     ("The shop now opens [daily] at nine.", NEWS_DAY, "P1D"),
     ("Rates are reviewed [every month] by the board.", NEWS_DAY, "P1M"),
+    # light hours of no particular date
+    ("In 1951 the trucks hid in tunnels in [daytime] and moved by night.", TODAY, "XXXX-XX-XXTDT"),
+    ("Raids in 1944 stopped most [daytime] rail traffic.", TODAY, "XXXX-XX-XXTDT"),
+    # "the former" standing for a noun is no time; "the former king" is
+    ("Of war and peace in 1914, he thought the [former] a folly.", TODAY, None),
+    ("In 1815 the [former] emperor sailed into exile.", TODAY, "PAST_REF"),
 ]
 
 
