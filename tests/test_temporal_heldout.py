@@ -12,7 +12,8 @@ Untouched score (first run, before any fix for these sentences):
     where TimeML leaves the preposition out). This is the held-out figure.
 After the fixes it prompted (Q4/H1 2026, "0900 GMT", "set for Saturday",
 "expected to last six weeks", "Thursday 5 November") and one mark brought in line
-with the guidelines ("[up to 20 years]"): span F1 0.9513, value F1 0.9054.
+with the guidelines ("[up to 20 years]"): span F1 0.9513, value F1 0.9054;
+with "forecast for Thursday and [Friday]" sharing the tense: value F1 0.9112.
 """
 
 from __future__ import annotations
@@ -366,7 +367,6 @@ KNOWN_GAPS = frozenset(
     {
         "Protests have continued daily since [January].",
         "Turnout was the lowest in [decades].",
-        "Heavy rain is forecast for [Thursday] and [Friday].",
         "The agency first reported the outbreak [earlier this week].",
         "Power was restored to most homes by [Sunday night].",
         "Net income for [the first nine months] of the year fell 3%.",
@@ -418,7 +418,7 @@ def test_not_a_timex(text: str, word: str) -> None:
 
 # span F1 and value F1 the tagger must keep on these sentences
 SPAN_FLOOR = 0.93
-VALUE_FLOOR = 0.88
+VALUE_FLOOR = 0.89
 
 
 def test_heldout_floor() -> None:

@@ -208,3 +208,16 @@ QUARTERS = [
 @pytest.mark.parametrize(("text", "value"), QUARTERS)
 def test_report_quarters(text: str, value: str) -> None:
     assert only(text).value == value
+
+
+# a listed day shares the tense of the one before it
+LISTED = [
+    ("Storms are forecast for Thursday and [Friday].", "2025-10-31"),
+    ("The talks will run on Monday, [Tuesday] and Wednesday.", "2025-11-04"),
+    ("The markets fell on Monday and [Tuesday].", "2025-10-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LISTED)
+def test_listed_weekday(text: str, value: str) -> None:
+    assert only(text).value == value

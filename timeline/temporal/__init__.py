@@ -35,6 +35,8 @@ _CLOCK_TODAY = "UNDEF-CTX-PLUS-0-day|T"
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK_ON = re.compile(r",?(?:\s+[A-Za-z]+){0,2}\s+on\s+|,\s+")
 _JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|[-–—])\s*")
+# "is forecast for Thursday and Friday": a listed expression shares the one before's tense
+_LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _NEWS_DAYS = (
     "UNDEF-weekday-",
     "UNDEF-REF-PLUS-0-day",
@@ -216,6 +218,7 @@ def _resolve_all(
     told_far = told_near = 0
     quarter: date | None = None  # the quarter a report is about
     out: list[Timex] = []
+    listed_ahead = False  # the previous match pointed ahead
     for i, match in enumerate(matches):
         index = bisect.bisect_right(starts, match.start) - 1
         # tense cues are looked for in the sentence, but never far away (keeps it linear)
@@ -228,7 +231,12 @@ def _resolve_all(
             resolve.has_modal(match.start, lo, cues)
             or resolve.points_ahead(text, match.start, lo, hi, rules)
             or (direction != "past" and _informal_ahead(text, match))
+            or (
+                listed_ahead
+                and _LISTED.fullmatch(text, matches[i - 1].end, match.start) is not None
+            )
         )
+        listed_ahead = modal
         ahead = _coordinated(text, matches, i)
         ctx = resolve.Context(
             reference,
