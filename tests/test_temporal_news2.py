@@ -299,3 +299,24 @@ FISCAL_REL = [
 @pytest.mark.parametrize(("text", "expected"), FISCAL_REL)
 def test_fiscal_year_by_relation(text: str, expected: str) -> None:
     assert value_at(text, date(1989, 11, 1)) == expected
+
+
+# the report's period a year back, however the comparison is worded (reference: 1 Nov 1989)
+PERIOD_BACK = [
+    (
+        "It earned $4 million in the third quarter. In [the quarter a year ago] it lost $1 million.",
+        "1988-Q3",
+    ),
+    ("Net rose in the third quarter from [the corresponding period last year].", "1988-Q3"),
+    ("Exports fell in the third quarter; [last year's quarter] was weak as well.", "1988-Q3"),
+    (
+        "It earned $2 in the third quarter against $1 in [the comparable year-ago quarter].",
+        "1988-Q3",
+    ),
+    ("Sales rose 5% from [the same period last year].", "1988"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIOD_BACK)
+def test_period_a_year_back(text: str, expected: str) -> None:
+    assert value_at(text, date(1989, 11, 1)) == expected
