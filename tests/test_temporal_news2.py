@@ -304,7 +304,7 @@ def test_fiscal_year_by_relation(text: str, expected: str) -> None:
 # the report's period a year back, however the comparison is worded (reference: 1 Nov 1989)
 PERIOD_BACK = [
     (
-        "It earned $4 million in the third quarter. In [the quarter a year ago] it lost $1 million.",
+        "It earned $4 million in the third quarter. In [the quarter a year ago] it lost $1.",
         "1988-Q3",
     ),
     ("Net rose in the third quarter from [the corresponding period last year].", "1988-Q3"),
