@@ -285,6 +285,10 @@ STORY = [
     # "the former" standing for a noun is no time; "the former king" is
     ("Of war and peace in 1914, he thought the [former] a folly.", TODAY, None),
     ("In 1815 the [former] emperor sailed into exile.", TODAY, "PAST_REF"),
+    # a duration with a word of colour between number and unit
+    ("The garrison held for [six hard weeks] in 1871.", TODAY, "P6W"),
+    ("After [nine brutal months of the Siege of Sevastopol] the city fell.", TODAY, "P9M"),
+    ("It snowed for [three straight days] last week.", NEWS_DAY, "P3D"),
 ]
 
 
