@@ -13,7 +13,8 @@ Untouched score (first run, before any fix for these sentences):
 After the fixes it prompted (Q4/H1 2026, "0900 GMT", "set for Saturday",
 "expected to last six weeks", "Thursday 5 November") and one mark brought in line
 with the guidelines ("[up to 20 years]"): span F1 0.9513, value F1 0.9054;
-with "forecast for Thursday and [Friday]" sharing the tense: value F1 0.9112.
+with "forecast for Thursday and [Friday]" sharing the tense: value F1 0.9112;
+with "paid on March 20 to holders of record on [March 10]": value F1 0.9169.
 """
 
 from __future__ import annotations
@@ -370,7 +371,6 @@ KNOWN_GAPS = frozenset(
         "The agency first reported the outbreak [earlier this week].",
         "Power was restored to most homes by [Sunday night].",
         "Net income for [the first nine months] of the year fell 3%.",
-        "The dividend will be paid on [March 20] to holders of record on [March 10].",
         "Copper has gained 9% [so far this year].",
         "The chain opened 300 stores in [the third quarter] of [2025].",
         "Congress has until [Friday] to pass a spending bill.",

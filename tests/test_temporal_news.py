@@ -221,3 +221,15 @@ LISTED = [
 @pytest.mark.parametrize(("text", "value"), LISTED)
 def test_listed_weekday(text: str, value: str) -> None:
     assert only(text).value == value
+
+
+# in news two yearless days of one sentence are each the one nearest the reference
+SAME_SENTENCE_DAYS = [
+    ("The dividend is payable Nov. 14 to holders of record on [Nov. 3].", "2025-11-03"),
+    ("The fund will pay out on Dec. 1 to investors who held shares on [Nov. 5].", "2025-11-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SAME_SENTENCE_DAYS)
+def test_same_sentence_days(text: str, value: str) -> None:
+    assert only(text).value == value

@@ -318,7 +318,9 @@ def _resolve_all(
         ):
             start = interval.start
             day = start.date() if isinstance(start, datetime) else start
-            candidate = resolve.Narrative(day, interval.granularity, index)
+            candidate = resolve.Narrative(
+                day, interval.granularity, index, relative=anchor == "reference"
+            )
         else:
             continue
         if (

@@ -52,6 +52,8 @@ class Narrative:
     day: date
     granularity: str
     sentence: int
+    #: counted from the reference date itself ("on March 20" in news), not written out
+    relative: bool = False
 
 
 @dataclass
@@ -535,7 +537,13 @@ def resolve_yearless(m: re.Match[str], ctx: Context) -> Resolved:
     narr = ctx.narrative
     if narr is not None and (
         # a fiscal quarter lends no calendar year ("the first quarter ended Sept. 30")
-        (narr.sentence == ctx.sentence and narr.granularity != "quarter")
+        (
+            narr.sentence == ctx.sentence
+            and narr.granularity != "quarter"
+            # "paid on March 20 to holders of record on March 10": in news two yearless
+            # days of one sentence are each nearest the reference
+            and not (narr.relative and not ctx.story and "-" in rest)
+        )
         # a history of recent years (2003-2008 read in 2009) still keeps its story's year
         or (
             ctx.story
