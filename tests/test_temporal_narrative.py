@@ -289,6 +289,10 @@ STORY = [
     ("The garrison held for [six hard weeks] in 1871.", TODAY, "P6W"),
     ("After [nine brutal months of the Siege of Sevastopol] the city fell.", TODAY, "P9M"),
     ("It snowed for [three straight days] last week.", NEWS_DAY, "P3D"),
+    # a stretch counted before or after the story's day
+    ("The town was quiet for [the three previous weeks] in May 1940.", TODAY, "P3W"),
+    ("Riots spread over [the following days] in 1968.", TODAY, "PXD"),
+    ("Prices climbed in [the ensuing months] of 1929.", TODAY, "PXM"),
 ]
 
 
