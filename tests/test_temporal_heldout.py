@@ -14,7 +14,8 @@ After the fixes it prompted (Q4/H1 2026, "0900 GMT", "set for Saturday",
 "expected to last six weeks", "Thursday 5 November") and one mark brought in line
 with the guidelines ("[up to 20 years]"): span F1 0.9513, value F1 0.9054;
 with "forecast for Thursday and [Friday]" sharing the tense: value F1 0.9112;
-with "paid on March 20 to holders of record on [March 10]": value F1 0.9169.
+with "paid on March 20 to holders of record on [March 10]": value F1 0.9169;
+with "Congress has until [Friday]": value F1 0.9226.
 """
 
 from __future__ import annotations
@@ -373,7 +374,6 @@ KNOWN_GAPS = frozenset(
         "Net income for [the first nine months] of the year fell 3%.",
         "Copper has gained 9% [so far this year].",
         "The chain opened 300 stores in [the third quarter] of [2025].",
-        "Congress has until [Friday] to pass a spending bill.",
         "The chancellor is [currently] on a tour of Asia.",
         "Voters go to the polls in [November].",
         "The treaty was signed at [the turn of the century].",
@@ -418,7 +418,7 @@ def test_not_a_timex(text: str, word: str) -> None:
 
 # span F1 and value F1 the tagger must keep on these sentences
 SPAN_FLOOR = 0.93
-VALUE_FLOOR = 0.89
+VALUE_FLOOR = 0.90
 
 
 def test_heldout_floor() -> None:

@@ -233,3 +233,16 @@ SAME_SENTENCE_DAYS = [
 @pytest.mark.parametrize(("text", "value"), SAME_SENTENCE_DAYS)
 def test_same_sentence_days(text: str, value: str) -> None:
     assert only(text).value == value
+
+
+# "has until Friday": the time left runs forward
+HAS_UNTIL = [
+    ("Lawmakers have until [Friday] to strike a deal.", "2025-10-31"),
+    ("The company has until [Monday] to respond.", "2025-11-03"),
+    ("The shop stayed open until [Monday].", "2025-10-27"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), HAS_UNTIL)
+def test_has_until(text: str, value: str) -> None:
+    assert only(text).value == value

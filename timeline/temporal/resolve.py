@@ -280,8 +280,8 @@ def _progressive(words: list[str], rules: RuleSet) -> bool:
 
 def _is_deadline(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
     before = _WORD.findall(text, max(lo, start - 24), start)
-    if len(before) >= 2 and before[-1].lower() == "for":
-        return before[-2].lower() in rules.arranged_for
+    if len(before) >= 2 and before[-2].lower() in rules.arranged_before.get(before[-1].lower(), ()):
+        return True
     before = _WORD.findall(text, max(lo, start - 12), start)
     if not before or before[-1].lower() not in rules.deadline_preps:
         return False

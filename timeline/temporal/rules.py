@@ -98,8 +98,8 @@ class RuleSet:
     future_strong: frozenset[str]
     deadline_verbs: frozenset[str]
     deadline_preps: frozenset[str]
-    #: "set for Saturday", "forecast for Thursday": the verb right before "for" and a date
-    arranged_for: frozenset[str]
+    #: "set for Saturday", "has until Friday": preposition -> the words right before it
+    arranged_before: dict[str, frozenset[str]]
     past_cues: frozenset[str]
     past_suffix: str
     past_exceptions: frozenset[str]
@@ -357,7 +357,9 @@ def load(lang: str = "en") -> RuleSet:
         future_strong=frozenset(tense["future_strong"]),
         deadline_verbs=frozenset(tense["deadline_verbs"]),
         deadline_preps=frozenset(tense["deadline_preps"]),
-        arranged_for=frozenset(tense.get("arranged_for", ())),
+        arranged_before={
+            prep: frozenset(words) for prep, words in tense.get("arranged_before", {}).items()
+        },
         past_cues=frozenset(tense["past"]),
         past_suffix=tense["past_suffix"],
         past_exceptions=frozenset(tense["past_suffix_exceptions"]),
