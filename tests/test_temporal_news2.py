@@ -320,3 +320,19 @@ PERIOD_BACK = [
 @pytest.mark.parametrize(("text", "expected"), PERIOD_BACK)
 def test_period_a_year_back(text: str, expected: str) -> None:
     assert value_at(text, date(1989, 11, 1)) == expected
+
+
+# the earliest day still to come, and a fronted day before a present plan (Wednesday 15 March)
+WEEKDAY_AHEAD = [
+    ("The ferry could dock in Dover as early as [Friday].", "2000-03-17"),
+    ("On [Monday], the guild plans to unveil its new charter.", "2000-03-20"),
+    ("On [Friday], the two clubs are to sign the transfer.", "2000-03-17"),
+    # a past verb first, or a day that does not open its sentence, keeps the day behind
+    ("On [Monday], the guild said it plans to appeal.", "2000-03-13"),
+    ("The guild announced [Monday] that it intends to appeal.", "2000-03-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_AHEAD)
+def test_weekday_ahead_of_a_plan(text: str, expected: str) -> None:
+    assert value_at(text) == expected

@@ -265,7 +265,21 @@ def points_ahead(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> boo
         if words[k] == "to" and words[k - 1] in rules.plan_verbs:
             lapsed = any(w in rules.perfect for w in words[max(0, k - 3) : k - 1])
             return not lapsed and words[k + 1] not in _NOT_VERB
-    return _progressive(words, rules)
+    return _progressive(words, rules) or _plan_after(text, start, lo, hi, rules)
+
+
+def _plan_after(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool:
+    """ "On Tuesday, the league plans to hold ...": a present plan verb and "to" a few
+    words after a date that opens its sentence ("On", at most, before it), before any past cue."""
+    if len(_WORD.findall(text, lo, start)) > 1:
+        return False
+    words = [w.lower() for w in _WORD.findall(text, start, min(hi, start + 100))][1:13]
+    for k, word in enumerate(words[:-1]):
+        if word in rules.plans_after and words[k + 1] == "to":
+            return True
+        if _cue(word, rules) == "past":
+            return False
+    return False
 
 
 _LINKS = frozenset({"on", "at", "this", "until", "by"})

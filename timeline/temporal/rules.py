@@ -105,6 +105,8 @@ class RuleSet:
     past_exceptions: frozenset[str]
     #: "planned to leave on Thursday": verbs whose infinitive points a weekday forward
     plan_verbs: frozenset[str] = frozenset()
+    #: "On Tuesday, the league plans to ...": present plan verbs that point a fronted date ahead
+    plans_after: frozenset[str] = frozenset()
     #: "had been scheduled to expire Friday": auxiliaries that turn a following future cue past
     perfect: frozenset[str] = frozenset()
     #: "will be held Friday": auxiliaries after which a participle is no past cue
@@ -364,6 +366,7 @@ def load(lang: str = "en") -> RuleSet:
         past_suffix=tense["past_suffix"],
         past_exceptions=frozenset(tense["past_suffix_exceptions"]),
         plan_verbs=frozenset(tense.get("plan_verbs", ())),
+        plans_after=frozenset(tense.get("plans_after", ())),
         perfect=frozenset(tense.get("perfect", ())),
         passive=frozenset(tense.get("passive", ())),
         progressive=frozenset(tense.get("progressive", ())),
