@@ -336,3 +336,17 @@ WEEKDAY_AHEAD = [
 @pytest.mark.parametrize(("text", "expected"), WEEKDAY_AHEAD)
 def test_weekday_ahead_of_a_plan(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# a range of lengths is one duration: its lower bound, or unknown after "the next"/"the past"
+LENGTH_RANGES = [
+    ("Repairs should take [four to six weeks].", "P4W"),
+    ("The plant will close for [10 to 14 days].", "P10D"),
+    ("Prices may climb over [the next six to nine months].", "PXM"),
+    ("Margins thinned in [the past two to three years].", "PXY"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LENGTH_RANGES)
+def test_range_of_lengths(text: str, expected: str) -> None:
+    assert value_at(text) == expected
