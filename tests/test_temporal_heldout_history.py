@@ -8,6 +8,7 @@ mod)``; the marks were written per the TimeML/TIMEX3 guidelines (BC years as
 
 Untouched score (first run, before any fix for these passages, main at 9ab03f4):
     span F1 0.9846, value F1 0.9641 over 58 passages. This is the held-out figure.
+After "AD 79" and "That night" (the story's night): span F1 0.9949, value F1 0.9746.
 """
 
 from __future__ import annotations
@@ -274,11 +275,9 @@ GROUPS: list[Group] = [
 # passages the tagger does not yet get exactly right (type, value and mod of every timex)
 KNOWN_GAPS = frozenset(
     {
-        "The volcano buried the town in [AD 79]. Its ruins lay hidden for [1,700 years].",
         "The wall was begun in [122]. It took [about six years] to build.",
         "War broke out in [August 1914]. Many expected it to be over by [Christmas].",
         "The offensive opened on [1 July 1916]. On [the first day] alone 19,000 men died.",
-        "The landings took place on [6 June 1944]. [That night] the beachheads held.",
     }
 )
 
@@ -297,8 +296,8 @@ def test_history_exact(text: str, gold: Gold) -> None:
 
 
 # span F1 and value F1 the tagger must keep on these passages
-SPAN_FLOOR = 0.96
-VALUE_FLOOR = 0.94
+SPAN_FLOOR = 0.97
+VALUE_FLOOR = 0.95
 
 
 def test_history_floor() -> None:

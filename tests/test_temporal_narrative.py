@@ -29,6 +29,11 @@ def value_of(text: str, reference: date = TODAY) -> str | None:
 
 # (text with the timex in brackets, reference date, expected value)
 STORY = [
+    # a night of the story's day; years of the common era
+    ("The fleet left on 2 March 1799. [That night] a storm rose.", TODAY, "1799-03-02TNI"),
+    ("The town was sacked in [AD 410].", TODAY, "0410"),
+    ("The abbey was founded in [654 AD].", TODAY, "0654"),
+    ("Peace came in 1920. The talks ran on into [the new year].", TODAY, "1921"),
     # a month without a year takes the story's year, moving forward across New Year
     ("The siege began in 1854. In [March] the fleet sailed.", TODAY, "1854-03"),
     ("The fort fell on December 2, 1863. In [January] the army rested.", TODAY, "1864-01"),

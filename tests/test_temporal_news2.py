@@ -22,6 +22,15 @@ def value_at(text: str, reference: date = REF) -> str:
 
 
 CASES = [
+    # a plan stays in its clause; a list runs on past its commas
+    ("The bank agreed to pay a fine, records on [Monday] showed.", REF, "2000-03-13"),
+    ("They agreed to visit Rome, Paris and Bonn in [April].", REF, "2000-04"),
+    # the present of a date on the calendar points ahead
+    ("Voters go to the polls in [January].", REF, "2001-01"),
+    ("The bill goes to a vote in [February].", REF, "2001-02"),
+    # "in the new year" is the coming one
+    ("Prices will fall in [the new year], the bank said.", REF, "2001"),
+    ("The treaty was signed at [the turn of the century].", REF, "2000"),
     # a plan reported in the past still points ahead
     ("The minister planned to leave on [Thursday].", REF, "2000-03-16"),
     ("Lawmakers postponed the vote until [Tuesday].", REF, "2000-03-21"),

@@ -260,7 +260,13 @@ def points_ahead(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> boo
     """
     if _is_deadline(text, start, lo, hi, rules):
         return True
-    words = [w.lower() for w in _WORD.findall(text, max(lo, start - 60), start)]
+    seg = max(lo, start - 60)
+    # a plan stays in its clause: "agreed to pay $2 million, filings on Tuesday showed";
+    # but a list goes on past the comma: "to admit Poland, Hungary and the Czech Republic in"
+    comma = text.rfind(", ", seg, start) + 1
+    if comma and _LIST_WORD.search(text, comma, start) is None:
+        seg = comma
+    words = [w.lower() for w in _WORD.findall(text, seg, start)]
     for k in range(len(words) - 2, 0, -1):
         if words[k] == "to" and words[k - 1] in rules.plan_verbs:
             lapsed = any(w in rules.perfect for w in words[max(0, k - 3) : k - 1])
@@ -282,6 +288,7 @@ def _plan_after(text: str, start: int, lo: int, hi: int, rules: RuleSet) -> bool
     return False
 
 
+_LIST_WORD = re.compile(r"\b(?:and|or)\b")
 _LINKS = frozenset({"on", "at", "this", "until", "by"})
 
 
