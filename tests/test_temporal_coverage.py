@@ -58,7 +58,7 @@ CASES = [
     ("The lease runs for [an additional year].", "DURATION", "P1Y"),
     ("The fighting lasted [another six weeks].", "DURATION", "P6W"),
     # the end of the year or month as a noun
-    ("The merger should close by [year-end].", "DATE", "1998"),
+    ("The merger should close by [year-end].", "DATE", "1998-12-31"),
     ("Stocks are up 4% since [year-end].", "DATE", "1997"),
     ("Troops held the line at [month's end].", "DATE", "1998-03"),
     # a part of the day with "mid" or a day word after it
@@ -129,7 +129,7 @@ def test_type_and_value(text: str, kind: str, value: str) -> None:
         ("The lease runs for [at least 15 more years].", "EQUAL_OR_MORE"),
         ("The [post-1945] order is fraying.", "AFTER"),
         ("Rents soared in [the mid-seventies].", "MID"),
-        ("The merger should close by [year-end].", "END"),
+        ("The merger should close by [year's end].", "END"),
         ("Shares were up at [mid-morning yesterday].", "MID"),
     ],
 )

@@ -359,3 +359,16 @@ LENGTH_RANGES = [
 @pytest.mark.parametrize(("text", "expected"), LENGTH_RANGES)
 def test_range_of_lengths(text: str, expected: str) -> None:
     assert value_at(text) == expected
+
+
+# "year-end" written as one word is the closing day of the books; "since year-end" the last one
+YEAR_END_DAY = [
+    ("The two banks expect to close the merger by [year-end].", date(1989, 10, 20), "1989-12-31"),
+    ("Its cash at [year-end] came to $4 million.", date(1990, 2, 14), "1989-12-31"),
+    ("Shares are up 12% since [year-end].", date(1989, 10, 20), "1988"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), YEAR_END_DAY)
+def test_year_end_day(text: str, reference: date, expected: str) -> None:
+    assert value_at(text, reference) == expected
