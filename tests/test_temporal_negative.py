@@ -97,7 +97,7 @@ def _load_factor() -> float:
 
 #: CPU seconds benchmarks/tagger.py reports for its 1 MB adversarial mix, rounded up
 #: (see benchmarks/RESULTS.md); the guard allows ten times that, scaled by the load
-BENCHMARK_SECONDS = 1.5
+BENCHMARK_SECONDS = 1.6
 
 
 @pytest.mark.parametrize("chunk", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
