@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 
 import pytest
+from heldout_scoring import f1, parse_marked
 
 from timeline.temporal import tag
 from timeline.temporal.rules import load
@@ -252,21 +253,6 @@ CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def parse(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The plain text of a marked post and the spans its brackets enclose."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for piece in re.split(r"([\[\]])", marked):
-        if piece == "[":
-            start = sum(map(len, plain))
-        elif piece == "]":
-            spans.append((start, sum(map(len, plain))))
-        else:
-            plain.append(piece)
-    return "".join(plain), spans
-
-
 def _reference(when: str) -> date:
     return datetime.fromisoformat(when).date()
 
@@ -274,7 +260,7 @@ def _reference(when: str) -> date:
 def outcome(case: tuple[str, str, list[str]]) -> tuple[int, int, int, int, list[str]]:
     """(expected, span hits, value hits, false alarms, notes) for one case."""
     marked, when, expected = case
-    text, spans = parse(marked)
+    text, spans = parse_marked(marked)
     found = {(t.start, t.end): t for t in tag(text, _reference(when)) if t.timeml}
     spans_hit = values_hit = 0
     notes: list[str] = []
@@ -302,14 +288,7 @@ def score() -> tuple[float, float, list[str]]:
         want, spans, values, extra = want + n, spans + s, values + v, extra + e
         notes.extend(f"{case[0]}  ->  {w}" for w in why)
     found = spans + extra
-    return _f1(spans, found, want), _f1(values, found, want), notes
-
-
-def _f1(hits: int, found: int, want: int) -> float:
-    if not hits:
-        return 0.0
-    precision, recall = hits / found, hits / want
-    return 2 * precision * recall / (precision + recall)
+    return f1(spans, found, want), f1(values, found, want), notes
 
 
 #: what the set scores now, less a little (raise it when the tagger gets better)
@@ -341,7 +320,7 @@ def test_stretched_words(fragment: str, written: str, value: str | None) -> None
 
 def test_cases_are_well_formed() -> None:
     for marked, when, expected in CASES:
-        _, spans = parse(marked)
+        _, spans = parse_marked(marked)
         assert len(spans) == len(expected), marked
         datetime.fromisoformat(when)
 

@@ -31,6 +31,7 @@ import yaml
 
 from timeline.model import Anchor, Interval, Timex
 from timeline.temporal.anchors import literal_trie
+from timeline.temporal.rules import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 EVENTS_CSV = DATA_DIR / "named_events.csv"
@@ -204,7 +205,7 @@ class _Lexicon:
 
 def _load_yaml(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CalendarDataError(f"{path}: cannot load: {exc}") from exc
     if not isinstance(loaded, dict):

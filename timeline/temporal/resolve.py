@@ -746,22 +746,27 @@ def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
     return format_at(saturday, "weekend"), "reference"
 
 
+def _resolved_day(rest: str, ctx: Context) -> tuple[date | None, str, str]:
+    """``rest`` resolved, and the day it names when it resolved to one."""
+    value, anchor = resolve_value(rest, ctx)
+    try:
+        return date.fromisoformat(value), value, anchor
+    except ValueError:
+        return None, value, anchor
+
+
 def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the week of March 6": the ISO week that holds the day, however it resolved."""
-    value, anchor = resolve_value(m.group("rest"), ctx)
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
+    day, value, anchor = _resolved_day(m.group("rest"), ctx)
+    if day is None:
         return value, anchor
     return format_at(day, "week"), anchor
 
 
 def resolve_day_off(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the day before last Tuesday": the day next to a day however it resolved."""
-    value, anchor = resolve_value(m.group("rest"), ctx)
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
+    day, value, anchor = _resolved_day(m.group("rest"), ctx)
+    if day is None:
         return value, anchor
     return (day + timedelta(days=1 if m.group("sign") == "PLUS" else -1)).isoformat(), anchor
 

@@ -258,9 +258,18 @@ def _pattern_words(pattern: str, raw: dict[str, Any], seen: set[str]) -> tuple[s
     return words, digits
 
 
+#: libyaml's parser when PyYAML was built with it: the same data, read about 8x faster
+#: (the tables are read at every process start, including each worker of a large run)
+YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(text: str) -> Any:
+    """The data of a packaged YAML table, with the fastest safe loader available."""
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
 def _load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(path.read_text(encoding="utf-8"))
 
 
 def _compile(regex: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
